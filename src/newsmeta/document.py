@@ -1,0 +1,47 @@
+"""The parsed form of one input: one lxml tree (HTML) or the text of a markup-less capture."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+
+from lxml.html import HtmlElement
+
+#: Elements that extractors look up by tag; gathered in one walk of the tree (see :attr:`Document.by_tag`).
+INDEXED_TAGS = ("meta", "link", "script", "title", "h1", "time", "html", "a")
+
+
+@dataclass
+class Document:
+    """What every extractor reads. Built once per input by :mod:`newsmeta.api`; never re-parsed.
+
+    Exactly one of ``tree`` (HTML) and ``text`` (a capture with no markup) is set.
+    ``url`` is the page's address as given by the caller or the capture header; ``captured`` the capture
+    time when known (a capture header, a WARC-Date), also the reference for relative dates.
+    ``source_text`` is the decoded page, kept for cheap "does the page mention X at all" checks.
+    """
+
+    url: str | None = None
+    tree: HtmlElement | None = None
+    text: str | None = None
+    source_text: str = ""
+    captured: date | datetime | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def is_capture(self) -> bool:
+        return self.tree is None
+
+    @cached_property
+    def by_tag(self) -> dict[str, list[HtmlElement]]:
+        """Elements of :data:`INDEXED_TAGS`, in document order, from a single walk of the tree."""
+        buckets: dict[str, list[HtmlElement]] = {tag: [] for tag in INDEXED_TAGS}
+        if self.tree is not None:
+            for element in self.tree.iter(*INDEXED_TAGS):
+                buckets[element.tag].append(element)
+        return buckets
+
+    def mentions(self, needle: str) -> bool:
+        """Whether the page's source contains ``needle`` at all (a cheap guard before a tree search)."""
+        return needle in self.source_text if self.source_text else True

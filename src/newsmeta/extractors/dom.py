@@ -1,0 +1,108 @@
+"""DOM heuristics: ``<title>``, the article's ``<h1>``, ``<time datetime>``, bylines, canonical link, lang.
+
+:func:`extract` reads only the elements indexed in the document's single walk; :func:`extract_bylines` and
+:func:`extract_dates` search the tree and run only as fallbacks, for pages without structured data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..candidate import Candidate
+from ..document import Document
+
+_ARTICLE_CONTAINERS = frozenset({"article", "main"})
+_BYLINE = etree.XPath(
+    "//*[not(self::script or self::style or self::meta or self::link)]"
+    "[@rel='author' or @itemprop='author' or contains(@class, 'author') or contains(@class, 'byline') or "
+    "contains(@class, 'Author') or contains(@class, 'Byline') or contains(@class, 'autor') or "
+    "contains(@class, 'Autor') or contains(@id, 'author') or contains(@class, 'creator') or "
+    "contains(@class, 'writer') or contains(@class, 'reporter')]"
+)
+_DATED = etree.XPath(
+    "//*[not(self::script or self::style or self::meta or self::link)]"
+    "[contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'time') or "
+    "contains(@class, 'publish') or contains(@class, 'posted') or contains(@id, 'date') or "
+    "contains(@class, 'datum') or contains(@class, 'meta')]"
+)
+_MAX_BYLINE_CHARS = 120
+_SPACES = re.compile(r"\s+")
+
+
+def _text(element: HtmlElement) -> str:
+    return _SPACES.sub(" ", element.text_content()).strip()
+
+
+def _in_article(element: HtmlElement) -> bool:
+    return any(a.tag in _ARTICLE_CONTAINERS for a in element.iterancestors())
+
+
+def extract(doc: Document) -> list[Candidate]:
+    tags = doc.by_tag
+    found: list[Candidate] = []
+    for title in tags["title"][:1]:
+        text = _text(title)
+        if text:
+            found.append(Candidate("title", text, "dom:title", 0.4))
+    h1s = tags["h1"]
+    if h1s:
+        inside = [h for h in h1s if _in_article(h)]
+        chosen = (inside or h1s)[0]
+        text = _text(chosen)
+        if text:
+            confidence = 0.55 if inside or len(h1s) == 1 else 0.4
+            found.append(Candidate("title", text, "dom:article//h1" if inside else "dom:h1", confidence))
+    for root in tags["html"][:1]:
+        lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if lang and lang.strip():
+            found.append(Candidate("language", lang.strip(), "dom:html@lang", 0.6))
+    for link in tags["link"]:
+        rel = (link.get("rel") or "").lower().split()
+        href = (link.get("href") or "").strip()
+        if not href:
+            continue
+        if "canonical" in rel:
+            found.append(Candidate("url", href, "dom:link[rel=canonical]", 0.85))
+        elif "image_src" in rel:
+            found.append(Candidate("image", href, "dom:link[rel=image_src]", 0.45))
+    times = tags["time"]
+    if times:
+        ranked = sorted(times, key=lambda t: (not _in_article(t), t.get("pubdate") is None))
+        for rank, element in enumerate(ranked[:3]):
+            value = (element.get("datetime") or "").strip() or _text(element)
+            if value:
+                found.append(Candidate("published", value, "dom:time@datetime", 0.5 - 0.1 * rank))
+    for anchor in tags["a"]:
+        if "author" in (anchor.get("rel") or "").lower().split():
+            text = _text(anchor)
+            if text and len(text) <= _MAX_BYLINE_CHARS:
+                found.append(Candidate("authors", text, "dom:a[rel=author]", 0.5, {"url": anchor.get("href", "")}))
+    return found
+
+
+def extract_bylines(doc: Document) -> list[Candidate]:
+    """Byline elements (``class*=author|byline``...) for pages that name no author in structured data."""
+    if doc.tree is None:
+        return []
+    found: list[Candidate] = []
+    for element in _BYLINE(doc.tree)[:8]:
+        text = _text(element)
+        if text and len(text) <= _MAX_BYLINE_CHARS:
+            confidence = 0.45 if _in_article(element) else 0.35
+            found.append(Candidate("authors", text, f"dom:{element.tag}.byline", confidence))
+    return found
+
+
+def extract_dates(doc: Document) -> list[Candidate]:
+    """Date-like text in date/time-classed elements, for pages with no structured publication date."""
+    if doc.tree is None:
+        return []
+    found: list[Candidate] = []
+    for element in _DATED(doc.tree)[:10]:
+        text = _text(element)
+        if 6 <= len(text) <= 80 and any(ch.isdigit() for ch in text):
+            found.append(Candidate("published", text, f"dom:{element.tag}.date", 0.35))
+    return found

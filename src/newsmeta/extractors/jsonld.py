@@ -1,0 +1,129 @@
+"""JSON-LD (``<script type="application/ld+json">``) -> candidates.
+
+Tolerant of what pages really ship: several blocks, ``@graph``, top-level arrays, nested ``mainEntity``,
+``@id`` references, trailing commas, raw control characters, HTML entities, comments and CDATA wrappers.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..candidate import Candidate
+from ..document import Document
+from ._schema import article_weight, node_candidates, site_candidates, types_of
+
+BASE_CONFIDENCE = 0.9
+#: Blocks larger than this are not parsed (a page's metadata is never this large).
+MAX_BLOCK_CHARS = 2_000_000
+_WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+#: Properties whose nested nodes are other works, never the page's own article.
+_FOREIGN = frozenset({"itemListElement", "hasPart", "isPartOf", "relatedLink", "citation", "comment", "review",
+                      "subjectOf", "workExample", "about", "mentions", "recipeInstructions", "video"})
+
+
+def parse_block(text: str) -> Any:
+    """Parse one block, repairing the common defects; ``None`` when it cannot be read."""
+    text = _WRAPPER.sub("", text).strip()
+    if not text:
+        return None
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        pass
+    repaired = _TRAILING_COMMA.sub(r"\1", html.unescape(text) if "&" in text else text)
+    try:
+        return json.loads(repaired, strict=False)
+    except ValueError:
+        return _parse_concatenated(repaired)
+
+
+def _parse_concatenated(text: str) -> list[Any] | None:
+    """Several JSON values in a row (``{...}{...}``), or a truncated block's leading values."""
+    decoder, values, pos = json.JSONDecoder(strict=False), [], 0
+    while pos < len(text):
+        while pos < len(text) and text[pos] in " \t\r\n,;":
+            pos += 1
+        if pos >= len(text):
+            break
+        try:
+            value, pos = decoder.raw_decode(text, pos)
+        except ValueError:
+            break
+        values.append(value)
+    return values or None
+
+
+def blocks(doc: Document) -> Iterator[Any]:
+    for script in doc.by_tag["script"]:
+        kind = (script.get("type") or "").lower()
+        if "ld+json" not in kind:
+            continue
+        text = script.text or ""
+        if len(text) > MAX_BLOCK_CHARS:
+            doc.warnings.append(f"JSON-LD block of {len(text)} characters skipped (limit {MAX_BLOCK_CHARS})")
+            continue
+        data = parse_block(text)
+        if data is None and text.strip():
+            doc.warnings.append("a JSON-LD block could not be parsed")
+        elif data is not None:
+            yield data
+
+
+def walk(data: Any, nested: bool = False, depth: int = 0) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Every node in a block, with whether it sits inside another node (not in a @graph or array)."""
+    if depth > 20:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from walk(item, nested, depth + 1)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from walk(data["@graph"], nested, depth + 1)
+        if types_of(data):
+            yield data, nested
+        for key, value in data.items():
+            if key in _FOREIGN or key == "@graph" or not isinstance(value, (dict, list)):
+                continue
+            yield from walk(value, nested or bool(types_of(data)) and key != "mainEntity", depth + 1)
+
+
+def _resolve_refs(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Replace ``{"@id": ...}`` stubs among a node's direct values by the nodes they name."""
+    def deref(value: Any) -> Any:
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
+            return by_id[value["@id"]]
+        if isinstance(value, list):
+            return [deref(v) for v in value]
+        return value
+
+    return {key: deref(value) for key, value in node.items()}
+
+
+def extract(doc: Document) -> list[Candidate]:
+    if not doc.mentions("ld+json"):
+        return []
+    nodes = [pair for data in blocks(doc) for pair in walk(data)]
+    if not nodes:
+        return []
+    by_id = {n["@id"]: n for n, _ in nodes if isinstance(n.get("@id"), str) and len(n) > 2}
+    found: list[Candidate] = []
+    articles = sorted(
+        ((article_weight(n) * (0.5 if nested else 1.0), i, n) for i, (n, nested) in enumerate(nodes)),
+        key=lambda item: (-item[0], item[1]),
+    )
+    for rank, (weight, _, node) in enumerate(articles):
+        if weight <= 0:
+            break
+        node = _resolve_refs(node, by_id)
+        confidence = BASE_CONFIDENCE * weight * (1.0 if rank == 0 else 0.7)
+        found.extend(node_candidates(node, f"jsonld:{types_of(node)[0]}", confidence))
+    for node, nested in nodes:
+        if not nested and not article_weight(node):
+            found.extend(site_candidates(_resolve_refs(node, by_id), f"jsonld:{types_of(node)[0]}",
+                                         BASE_CONFIDENCE))
+    return found

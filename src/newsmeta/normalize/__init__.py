@@ -1,0 +1,1 @@
+"""Shared value cleaners used by extractors and resolvers (dates, names, URLs, text)."""

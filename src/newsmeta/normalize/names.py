@@ -1,0 +1,74 @@
+"""Author strings -> clean person names (prefixes, roles, e-mails, dates removed; lists split)."""
+
+from __future__ import annotations
+
+import re
+
+from .text import clean_text
+
+#: Words that introduce a byline, in the languages we read ("By", "Von", "Par", "Por", "Di"...).
+_PREFIX = re.compile(
+    r"^(?:(?:written|reported|reporting|text|words|story|photos?|video|compiled|edited|interview)\s+(?:by|von)\s+|"
+    r"(?:by|von|vom|par|por|(?-i:di|da)|door|przez|от|автор[ы]?:?|autor(?:in|es|en|a)?:?|author[s]?:?|text:|"
+    r"texto:|testo:|tekst:|redakce:|by:|from)\s+|"
+    r"(?:ein(?:e)?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|interview|reportage|bericht)\s+(?:von|vom)\s+)",
+    re.I,
+)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_DATE_TAIL = re.compile(
+    r"\s*(?:[|,•·–—-]\s*)?(?:updated|published|aktualisiert|veröffentlicht|publié|mis à jour|am|on|le)?\s*"
+    r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}.*$|\s*(?:[|,•·–—-]\s*)?\d{1,2}:\d{2}.*$",
+    re.I,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|\s&\s|\s\+\s|\b(?:and|und|et|y|e|i|og|och|és|та|и|a)\b)\s*", re.I)
+_ROLE_WORDS = frozenset(
+    """reporter correspondent editor editors journalist journalistin staff writer writers contributor
+    contributing photographer columnist producer senior chief political economics business political
+    redakteur redakteurin korrespondent korrespondentin redaktion redaction rédaction rédacteur
+    journaliste envoyé spécial special corresponding desk team newsroom agency agencies bureau
+    autor autorin author authors admin administrator guest gastautor gastautorin""".split()
+)
+_NOT_NAMES = frozenset({"staff", "admin", "redaktion", "rédaction", "editorial", "news desk", "newsdesk",
+                        "unknown", "anonymous", "null", "none", "undefined", "author", "autor", "by"})
+MAX_NAME_WORDS = 6
+
+
+def _is_name(part: str) -> bool:
+    words = part.split()
+    if not words or len(words) > MAX_NAME_WORDS or len(part) < 2:
+        return False
+    if part.casefold() in _NOT_NAMES or any(ch.isdigit() for ch in part):
+        return False
+    if "://" in part or part.startswith("www."):
+        return False
+    if all(w.casefold().strip(".:") in _ROLE_WORDS for w in words):
+        return False
+    return any(ch.isalpha() for ch in part)
+
+
+def _strip_roles(part: str) -> str:
+    """Drop leading/trailing role words ("Senior Reporter Jane Doe" stays a name only if words remain)."""
+    words = part.split()
+    while words and words[-1].casefold().strip(".:()") in _ROLE_WORDS and len(words) > 1:
+        words.pop()
+    return " ".join(words)
+
+
+def split_names(raw: str) -> list[str]:
+    """Person names in one author string: ``"By Jane Doe and John Roe, Reuters"`` -> three names."""
+    text = clean_text(raw)
+    if not text or "://" in text and " " not in text:
+        return []
+    text = _EMAIL.sub(" ", text)
+    text = _HANDLE.sub(" ", text)
+    text = _DATE_TAIL.sub("", text)
+    text = re.sub(r"\([^)]*\)", " ", text).strip(" -–—|:,·•")
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        part = _PREFIX.sub("", part.strip(" -–—|:,·•.")).strip(" -–—|:,·•")
+        part = _PREFIX.sub("", part).strip()
+        part = _strip_roles(part)
+        if _is_name(part) and part not in names:
+            names.append(part)
+    return names

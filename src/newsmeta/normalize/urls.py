@@ -1,0 +1,40 @@
+"""URLs: absolutising against the page, and keeping unsafe schemes out of records."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+SAFE_SCHEMES = frozenset({"http", "https"})
+
+
+def absolute_url(value: str, base: str | None) -> str | None:
+    """``value`` made absolute against ``base``; ``None`` for empty, unsafe or unusable URLs.
+
+    Only http(s) URLs reach a record: ``javascript:``, ``data:``, ``file:`` and the like are dropped.
+    """
+    value = value.strip().replace("\n", "").replace("\r", "").replace("\t", "")
+    if not value or len(value) > 4096:
+        return None
+    if value.startswith("//"):
+        value = "https:" + value
+    try:
+        scheme = urlsplit(value).scheme.lower()
+        if not scheme and base:
+            value = urljoin(base, value)
+            scheme = urlsplit(value).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in SAFE_SCHEMES:
+        return None
+    return value
+
+
+def site_host(url: str | None) -> str:
+    """The host without ``www.``, lower-cased; empty when unknown."""
+    if not url:
+        return ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")

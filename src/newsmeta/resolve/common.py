@@ -1,0 +1,72 @@
+"""The shared mechanics of every resolver: normalise candidates, group equal values, rank, explain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+from ..candidate import Candidate
+from ..model import Evidence
+
+T = TypeVar("T")
+
+#: Bonus per further extractor kind that proposes the same value.
+AGREEMENT_BONUS = 0.05
+
+
+@dataclass
+class Context:
+    """What resolvers know besides candidates: the page address, the capture time, the warnings list."""
+
+    url: str | None
+    captured: date | datetime | None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Choice(Generic[T]):
+    value: T
+    evidence: Evidence
+    candidate: Candidate
+
+
+def by_field(candidates: Iterable[Candidate]) -> dict[str, list[Candidate]]:
+    grouped: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        grouped.setdefault(candidate.field, []).append(candidate)
+    return grouped
+
+
+def choose(
+    candidates: Iterable[Candidate],
+    normalise: Callable[[Candidate], T | None],
+    key: Callable[[T], Hashable] = lambda v: v,  # type: ignore[return-value]
+    adjust: Callable[[Candidate, T], float] | None = None,
+) -> Choice[T] | None:
+    """Pick one value: the group of equal (by ``key``) normalised values with the best score.
+
+    A group's score is its best candidate's confidence (after ``adjust``), plus :data:`AGREEMENT_BONUS` for
+    each further extractor kind in it. The value returned is the best candidate's own normalised value.
+    """
+    groups: dict[Hashable, list[tuple[float, int, Candidate, T]]] = {}
+    for order, candidate in enumerate(candidates):
+        value = normalise(candidate)
+        if value is None:
+            continue
+        score = candidate.confidence + (adjust(candidate, value) if adjust else 0.0)
+        groups.setdefault(key(value), []).append((score, order, candidate, value))
+    if not groups:
+        return None
+    ranked = []
+    for members in groups.values():
+        members.sort(key=lambda m: (-m[0], m[1]))
+        kinds = {m[2].kind for m in members}
+        ranked.append((members[0][0] + AGREEMENT_BONUS * (len(kinds) - 1), -members[0][1], members))
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    score, _, members = ranked[0]
+    best = members[0][2]
+    agreeing = sorted({m[2].source for m in members[1:]} - {best.source})
+    evidence = Evidence(source=best.source, confidence=round(min(1.0, max(0.0, score)), 3), agreeing=agreeing)
+    return Choice(members[0][3], evidence, best)

@@ -1,0 +1,54 @@
+"""Resolving list fields (authors, tags, sections): pick the most trusted source's list, cross-checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..candidate import Candidate
+from ..model import Evidence
+from ..normalize.text import fold
+from .common import AGREEMENT_BONUS
+
+
+@dataclass(frozen=True)
+class ListChoice:
+    items: list[tuple[str, Candidate]]
+    evidence: Evidence
+
+
+def choose_list(
+    candidates: list[Candidate],
+    split: Callable[[Candidate], list[str]],
+    penalty: Callable[[Candidate, list[str]], float] | None = None,
+    limit: int = 100,
+) -> ListChoice | None:
+    """The list given by the best source (a source = one path, e.g. ``jsonld:NewsArticle.author.name``).
+
+    A source's score is its best confidence (less ``penalty``) plus a bonus for each other extractor kind that
+    names at least one of the same items.
+    """
+    groups: dict[str, list[tuple[str, Candidate]]] = {}
+    scores: dict[str, float] = {}
+    for candidate in candidates:
+        items = split(candidate)
+        if not items:
+            continue
+        group = groups.setdefault(candidate.source, [])
+        seen = {fold(item) for item, _ in group}
+        group.extend((item, candidate) for item in items if fold(item) not in seen)
+        scores[candidate.source] = max(scores.get(candidate.source, 0.0), candidate.confidence)
+    if not groups:
+        return None
+    keys = {source: {fold(item) for item, _ in items} for source, items in groups.items()}
+    ranked = []
+    for order, (source, items) in enumerate(groups.items()):
+        kind = source.split(":", 1)[0]
+        agreeing = [other for other in groups if other.split(":", 1)[0] != kind and keys[other] & keys[source]]
+        score = scores[source] + AGREEMENT_BONUS * len({a.split(":", 1)[0] for a in agreeing})
+        if penalty:
+            score -= penalty(items[0][1], [item for item, _ in items])
+        ranked.append((score, -order, source, agreeing))
+    score, _, source, agreeing = max(ranked)
+    evidence = Evidence(source=source, confidence=round(min(1.0, max(0.0, score)), 3), agreeing=sorted(agreeing))
+    return ListChoice(groups[source][:limit], evidence)

@@ -1,0 +1,57 @@
+"""Images: absolutised, safe schemes only; the top image is the lead picture, not a logo or placeholder."""
+
+from __future__ import annotations
+
+import re
+
+from ..candidate import Candidate
+from ..model import Image
+from ..normalize.text import clean_text
+from ..normalize.urls import absolute_url
+from .common import Choice, Context, choose
+
+MAX_IMAGES = 50
+_NOT_A_PICTURE = re.compile(
+    r"(?:^|[/_.-])(?:logo|logos|placeholder|default|blank|spacer|pixel|favicon|icon|sprite|avatar|fallback)"
+    r"(?:[/_.-]|\d|$)|\.svg(?:$|\?)",
+    re.I,
+)
+NOT_A_PICTURE_PENALTY = 0.35
+
+
+def _int(value: str | None) -> int | None:
+    if not value:
+        return None
+    digits = re.match(r"\s*(\d{1,6})", value)
+    return int(digits.group(1)) if digits else None
+
+
+def to_image(candidate: Candidate, url: str | None) -> Image:
+    extra = candidate.extra
+    caption = clean_text(extra.get("caption", "")) or None
+    return Image(url=url, width=_int(extra.get("width")), height=_int(extra.get("height")), caption=caption)
+
+
+def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None, list[Image], Choice[str] | None]:
+    def normalise(candidate: Candidate) -> str | None:
+        return absolute_url(candidate.value, context.url)
+
+    def penalty(_: Candidate, url: str) -> float:
+        return -NOT_A_PICTURE_PENALTY if _NOT_A_PICTURE.search(url.rsplit("?", 1)[0]) else 0.0
+
+    choice = choose(candidates, normalise, adjust=penalty)
+    if choice is None:
+        return None, [], None
+    same = [c for c in candidates if normalise(c) == choice.value]
+    image = to_image(choice.candidate, choice.value)
+    for other in same:  # fill sizes from other sources that name the same picture
+        if image.width is None and image.height is None and _int(other.extra.get("width")):
+            image = to_image(other, choice.value).model_copy(update={"caption": image.caption})
+    images: list[Image] = [image]
+    seen = {choice.value}
+    for candidate in sorted(candidates, key=lambda c: -c.confidence):
+        url = normalise(candidate)
+        if url and url not in seen and len(images) < MAX_IMAGES:
+            seen.add(url)
+            images.append(to_image(candidate, url))
+    return image, images, choice

@@ -1,0 +1,70 @@
+"""Title: the headline, with site-name prefixes/suffixes (``| DW | 28.04.2023``, ``- Seznam Zprávy``) removed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..candidate import Candidate
+from ..normalize.text import clean_text, fold
+from ..normalize.urls import site_host
+from .common import Choice, Context, choose
+
+_SEPARATORS = re.compile(r"\s+(?:[|–—·»«:/•]|-{1,2}|::)\s+")
+_DATEISH = re.compile(r"^[\d\s./:-]+$")
+MAX_TITLE_CHARS = 1000
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, without accents: ``Seznam Zprávy`` -> ``seznamzpravy``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+def site_names(candidates: list[Candidate], url: str | None) -> set[str]:
+    """Squashed names the site goes by: og:site_name, publisher names, and its host's labels."""
+    names = {_squash(c.value) for c in candidates if c.field in {"site_name", "publisher_name"}}
+    host = site_host(url)
+    if host:
+        labels = host.split(".")
+        names.add(_squash(host))
+        names.update(_squash(label) for label in labels[:-1] if len(label) > 3)
+    return {n for n in names if len(n) >= 2}
+
+
+def _is_site_segment(segment: str, names: set[str]) -> bool:
+    squashed = _squash(segment)
+    if not squashed or _DATEISH.match(segment):
+        return True
+    return any(squashed == n or (len(n) >= 4 and (n in squashed and len(squashed) <= len(n) + 12))
+               for n in names)
+
+
+def strip_site_name(title: str, names: set[str]) -> str:
+    """Remove leading and trailing segments that name the site (or are dates)."""
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    separators = _SEPARATORS.findall(title)
+    start, end = 0, len(parts)
+    while end - start > 1 and _is_site_segment(parts[end - 1], names):
+        end -= 1
+    while end - start > 1 and _is_site_segment(parts[start], names):
+        start += 1
+    if (start, end) == (0, len(parts)):
+        return title
+    pieces = [parts[start]]
+    for i in range(start + 1, end):
+        pieces.append(separators[i - 1] + parts[i])
+    return "".join(pieces).strip()
+
+
+def resolve(candidates: list[Candidate], context: Context, names: set[str]) -> Choice[str] | None:
+    def normalise(candidate: Candidate) -> str | None:
+        text = clean_text(candidate.value)
+        if not text or len(text) > MAX_TITLE_CHARS:
+            return None
+        text = strip_site_name(text, names)
+        return text if _squash(text) not in names or len(names) == 0 else None
+
+    return choose(candidates, normalise, key=fold)
