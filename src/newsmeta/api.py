@@ -44,14 +44,20 @@ def _parse_html(text: str, data: bytes | None, encoding: str | None) -> HtmlElem
 
 
 def document_from_text(
-    text: str, *, url: str | None, data: bytes | None = None, encoding: str | None = None,
+    text: str,
+    *,
+    url: str | None,
+    data: bytes | None = None,
+    encoding: str | None = None,
     captured: date | datetime | None = None,
 ) -> Document:
     """Build the :class:`Document` for decoded text: a capture when it has no markup, else HTML."""
     if textcapture.looks_like_capture(text):
         header, body = textcapture.split_header(text)
         return Document(
-            url=url or (header.url if header else None), text=body, source_text=text,
+            url=url or (header.url if header else None),
+            text=body,
+            source_text=text,
             captured=captured or (header.captured if header else None),
         )
     tree = _parse_html(text, data, encoding)
@@ -76,13 +82,12 @@ def _document(source: Any, url: str | None, captured: date | datetime | None) ->
     if isinstance(source, HtmlElement):
         return Document(url=url, tree=source, captured=captured)
     if isinstance(source, etree._Element):
-        return Document(url=url, tree=source.getroottree().getroot(), captured=captured)  # type: ignore[arg-type]
+        return Document(url=url, tree=source.getroottree().getroot(), captured=captured)
     root = getattr(source, "root", None)  # parsel.Selector
     if isinstance(root, etree._Element):
-        return Document(url=url, tree=root, captured=captured)  # type: ignore[arg-type]
+        return Document(url=url, tree=root, captured=captured)
     raise TypeError(
-        "extract() takes bytes, str, pathlib.Path, an lxml element or a parsel.Selector; "
-        f"got {type(source).__name__}"
+        f"extract() takes bytes, str, pathlib.Path, an lxml element or a parsel.Selector; got {type(source).__name__}"
     )
 
 
@@ -100,8 +105,7 @@ def extract(source: Any, *, url: str | None = None, captured: date | datetime | 
     return run_pipeline(doc)
 
 
-def extract_capture(text: str | bytes, *, url: str | None = None,
-                    captured: date | datetime | None = None) -> Article:
+def extract_capture(text: str | bytes, *, url: str | None = None, captured: date | datetime | None = None) -> Article:
     """Read a markup-less text capture (explicit form; :func:`extract` detects captures by itself)."""
     if isinstance(text, (bytes, bytearray)):
         text, _ = decode(bytes(text))
@@ -109,7 +113,9 @@ def extract_capture(text: str | bytes, *, url: str | None = None,
         raise TypeError(f"extract_capture() takes str or bytes, got {type(text).__name__}")
     header, body = textcapture.split_header(text)
     doc = Document(
-        url=url or (header.url if header else None), text=body, source_text=text,
+        url=url or (header.url if header else None),
+        text=body,
+        source_text=text,
         captured=captured or (header.captured if header else None),
     )
     return run_pipeline(doc)

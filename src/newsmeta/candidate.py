@@ -19,15 +19,32 @@ Fields (``Candidate.field``) and what ``value`` holds:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Final
 
 FIELDS: Final = frozenset(
     {
-        "url", "title", "description", "language", "genre", "body", "copyright_year",
-        "published", "modified", "authors", "sections", "tags", "image", "site_name",
-        "publisher_name", "publisher_url", "publisher_logo", "publisher_email",
-        "publisher_telephone", "publisher_legal_name",
+        "url",
+        "title",
+        "description",
+        "language",
+        "genre",
+        "body",
+        "copyright_year",
+        "published",
+        "modified",
+        "authors",
+        "sections",
+        "tags",
+        "image",
+        "site_name",
+        "publisher_name",
+        "publisher_url",
+        "publisher_logo",
+        "publisher_email",
+        "publisher_telephone",
+        "publisher_legal_name",
     }
 )
 
@@ -40,7 +57,7 @@ class Candidate:
     value: str
     source: str
     confidence: float
-    extra: Mapping[str, str] = field(default_factory=dict)
+    extra: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def kind(self) -> str:

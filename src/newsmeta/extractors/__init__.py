@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..candidate import Candidate
 from ..document import Document
-from . import capture, dom, jsonld, metatags, microdata, opengraph, twitter, url
+from . import capture, datetext, dom, jsonld, metatags, microdata, opengraph, twitter, url
 
 ExtractorFn = Callable[[Document], list[Candidate]]
 
@@ -27,12 +27,18 @@ class Fallback:
 
 
 HTML_PRIMARY: Sequence[ExtractorFn] = (
-    jsonld.extract, microdata.extract, opengraph.extract, twitter.extract, metatags.extract, dom.extract,
+    jsonld.extract,
+    microdata.extract,
+    opengraph.extract,
+    twitter.extract,
+    metatags.extract,
+    dom.extract,
+    datetext.extract,
     url.extract,
 )
 HTML_FALLBACKS: Sequence[Fallback] = (
     Fallback(dom.extract_bylines, frozenset({"authors"})),
-    Fallback(dom.extract_dates, frozenset({"published"})),
+    Fallback(datetext.extract_dates, frozenset({"published"})),
 )
 CAPTURE_PRIMARY: Sequence[ExtractorFn] = (capture.extract, url.extract)
 

@@ -15,10 +15,25 @@ from ..candidate import Candidate
 ARTICLE_TYPES: dict[str, float] = {
     t.lower(): 1.0
     for t in (
-        "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-        "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "SatiricalArticle",
-        "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "Report", "TechArticle", "ScholarlyArticle",
-        "Review", "Blog", "DiscussionForumPosting", "Recipe",
+        "NewsArticle",
+        "Article",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "AskPublicNewsArticle",
+        "SatiricalArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "Report",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Review",
+        "Blog",
+        "DiscussionForumPosting",
+        "Recipe",
     )
 } | {"webpage": 0.7, "itempage": 0.7, "videoobject": 0.6, "collectionpage": 0.3}
 
@@ -44,8 +59,11 @@ TEXT_PROPERTIES: dict[str, tuple[str, float]] = {
 PERSON_PROPERTIES: dict[str, float] = {"author": 1.0, "creator": 0.8, "contributor": 0.3}
 IMAGE_PROPERTIES: dict[str, float] = {"image": 1.0, "thumbnailUrl": 0.8, "associatedMedia": 0.6}
 PUBLISHER_PROPERTIES: dict[str, str] = {
-    "name": "publisher_name", "url": "publisher_url", "email": "publisher_email",
-    "telephone": "publisher_telephone", "legalName": "publisher_legal_name",
+    "name": "publisher_name",
+    "url": "publisher_url",
+    "email": "publisher_email",
+    "telephone": "publisher_telephone",
+    "legalName": "publisher_legal_name",
 }
 
 

@@ -1,7 +1,7 @@
-"""DOM heuristics: ``<title>``, the article's ``<h1>``, ``<time datetime>``, bylines, canonical link, lang.
+"""DOM heuristics: ``<title>``, the article's ``<h1>``, bylines, canonical link, ``html[lang]``.
 
-:func:`extract` reads only the elements indexed in the document's single walk; :func:`extract_bylines` and
-:func:`extract_dates` search the tree and run only as fallbacks, for pages without structured data.
+:func:`extract` reads only the elements indexed in the document's single walk; :func:`extract_bylines` searches the tree
+and runs only as a fallback, for pages without structured authors. Dates in the DOM: see :mod:`.datetext`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,6 @@ _BYLINE = etree.XPath(
     "contains(@class, 'Author') or contains(@class, 'Byline') or contains(@class, 'autor') or "
     "contains(@class, 'Autor') or contains(@id, 'author') or contains(@class, 'creator') or "
     "contains(@class, 'writer') or contains(@class, 'reporter')]"
-)
-_DATED = etree.XPath(
-    "//*[not(self::script or self::style or self::meta or self::link)]"
-    "[contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'time') or "
-    "contains(@class, 'publish') or contains(@class, 'posted') or contains(@id, 'date') or "
-    "contains(@class, 'datum') or contains(@class, 'meta')]"
 )
 _MAX_BYLINE_CHARS = 120
 _SPACES = re.compile(r"\s+")
@@ -68,13 +62,6 @@ def extract(doc: Document) -> list[Candidate]:
             found.append(Candidate("url", href, "dom:link[rel=canonical]", 0.85))
         elif "image_src" in rel:
             found.append(Candidate("image", href, "dom:link[rel=image_src]", 0.45))
-    times = tags["time"]
-    if times:
-        ranked = sorted(times, key=lambda t: (not _in_article(t), t.get("pubdate") is None))
-        for rank, element in enumerate(ranked[:3]):
-            value = (element.get("datetime") or "").strip() or _text(element)
-            if value:
-                found.append(Candidate("published", value, "dom:time@datetime", 0.5 - 0.1 * rank))
     for anchor in tags["a"]:
         if "author" in (anchor.get("rel") or "").lower().split():
             text = _text(anchor)
@@ -93,16 +80,4 @@ def extract_bylines(doc: Document) -> list[Candidate]:
         if text and len(text) <= _MAX_BYLINE_CHARS:
             confidence = 0.45 if _in_article(element) else 0.35
             found.append(Candidate("authors", text, f"dom:{element.tag}.byline", confidence))
-    return found
-
-
-def extract_dates(doc: Document) -> list[Candidate]:
-    """Date-like text in date/time-classed elements, for pages with no structured publication date."""
-    if doc.tree is None:
-        return []
-    found: list[Candidate] = []
-    for element in _DATED(doc.tree)[:10]:
-        text = _text(element)
-        if 6 <= len(text) <= 80 and any(ch.isdigit() for ch in text):
-            found.append(Candidate("published", text, f"dom:{element.tag}.date", 0.35))
     return found

@@ -22,8 +22,23 @@ MAX_BLOCK_CHARS = 2_000_000
 _WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 #: Properties whose nested nodes are other works, never the page's own article.
-_FOREIGN = frozenset({"itemListElement", "hasPart", "isPartOf", "relatedLink", "citation", "comment", "review",
-                      "subjectOf", "workExample", "about", "mentions", "recipeInstructions", "video"})
+_FOREIGN = frozenset(
+    {
+        "itemListElement",
+        "hasPart",
+        "isPartOf",
+        "relatedLink",
+        "citation",
+        "comment",
+        "review",
+        "subjectOf",
+        "workExample",
+        "about",
+        "mentions",
+        "recipeInstructions",
+        "video",
+    }
+)
 
 
 def parse_block(text: str) -> Any:
@@ -94,6 +109,7 @@ def walk(data: Any, nested: bool = False, depth: int = 0) -> Iterator[tuple[dict
 
 def _resolve_refs(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Replace ``{"@id": ...}`` stubs among a node's direct values by the nodes they name."""
+
     def deref(value: Any) -> Any:
         if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
             return by_id[value["@id"]]
@@ -124,6 +140,5 @@ def extract(doc: Document) -> list[Candidate]:
         found.extend(node_candidates(node, f"jsonld:{types_of(node)[0]}", confidence))
     for node, nested in nodes:
         if not nested and not article_weight(node):
-            found.extend(site_candidates(_resolve_refs(node, by_id), f"jsonld:{types_of(node)[0]}",
-                                         BASE_CONFIDENCE))
+            found.extend(site_candidates(_resolve_refs(node, by_id), f"jsonld:{types_of(node)[0]}", BASE_CONFIDENCE))
     return found

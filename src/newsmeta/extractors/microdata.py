@@ -17,8 +17,18 @@ from ._schema import article_weight, node_candidates, site_candidates
 
 BASE_CONFIDENCE = 0.85
 _ITEMS = etree.XPath("//*[@itemscope or @itemprop]")
-_URL_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "img": "src", "audio": "src", "video": "src",
-                   "source": "src", "embed": "src", "iframe": "src", "object": "data"}
+_URL_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "area": "href",
+    "img": "src",
+    "audio": "src",
+    "video": "src",
+    "source": "src",
+    "embed": "src",
+    "iframe": "src",
+    "object": "data",
+}
 
 
 def property_value(element: HtmlElement) -> str:

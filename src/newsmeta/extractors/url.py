@@ -7,9 +7,7 @@ import re
 from ..candidate import Candidate
 from ..document import Document
 
-_PATH_DATE = re.compile(
-    r"(?<![0-9])((?:19|20)\d{2})([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![0-9])"
-)
+_PATH_DATE = re.compile(r"(?<![0-9])((?:19|20)\d{2})([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![0-9])")
 
 
 def extract(doc: Document) -> list[Candidate]:

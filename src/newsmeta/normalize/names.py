@@ -23,14 +23,76 @@ _DATE_TAIL = re.compile(
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\s&\s|\s\+\s|\b(?:and|und|et|y|e|i|og|och|és|та|и|a)\b)\s*", re.I)
 _ROLE_WORDS = frozenset(
-    """reporter correspondent editor editors journalist journalistin staff writer writers contributor
-    contributing photographer columnist producer senior chief political economics business political
-    redakteur redakteurin korrespondent korrespondentin redaktion redaction rédaction rédacteur
-    journaliste envoyé spécial special corresponding desk team newsroom agency agencies bureau
-    autor autorin author authors admin administrator guest gastautor gastautorin""".split()
+    [
+        "reporter",
+        "correspondent",
+        "editor",
+        "editors",
+        "journalist",
+        "journalistin",
+        "staff",
+        "writer",
+        "writers",
+        "contributor",
+        "contributing",
+        "photographer",
+        "columnist",
+        "producer",
+        "senior",
+        "chief",
+        "political",
+        "economics",
+        "business",
+        "political",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "redaktion",
+        "redaction",
+        "rédaction",
+        "rédacteur",
+        "journaliste",
+        "envoyé",
+        "spécial",
+        "special",
+        "corresponding",
+        "desk",
+        "team",
+        "newsroom",
+        "agency",
+        "agencies",
+        "bureau",
+        "autor",
+        "autorin",
+        "author",
+        "authors",
+        "admin",
+        "administrator",
+        "guest",
+        "gastautor",
+        "gastautorin",
+    ]
 )
-_NOT_NAMES = frozenset({"staff", "admin", "redaktion", "rédaction", "editorial", "news desk", "newsdesk",
-                        "unknown", "anonymous", "null", "none", "undefined", "author", "autor", "by"})
+_NOT_NAMES = frozenset(
+    {
+        "staff",
+        "admin",
+        "redaktion",
+        "rédaction",
+        "editorial",
+        "news desk",
+        "newsdesk",
+        "unknown",
+        "anonymous",
+        "null",
+        "none",
+        "undefined",
+        "author",
+        "autor",
+        "by",
+    }
+)
 MAX_NAME_WORDS = 6
 
 

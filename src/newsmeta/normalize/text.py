@@ -30,6 +30,4 @@ def fold(value: str) -> str:
     return _SPACES.sub(" ", value).strip().casefold()
 
 
-_FOLD = {ord(c): '"' for c in "“”„«»‟″"} | {ord(c): "'" for c in "‘’‚‹›‛′`"} | {
-    ord(c): "-" for c in "–—‒―−"
-}
+_FOLD = {ord(c): '"' for c in "“”„«»‟″"} | {ord(c): "'" for c in "‘’‚‹›‛′`"} | {ord(c): "-" for c in "–—‒―−"}

@@ -52,7 +52,12 @@ def _page_url(fields: dict[str, list[Candidate]], context: Context) -> tuple[str
 
     def normalise(candidate: Candidate) -> str | None:
         url = absolute_url(candidate.value, context.url)
-        if url and candidate.kind != "url" and given_host and site_host(url).split(".")[-2:] != given_host.split(".")[-2:]:
+        if (
+            url
+            and candidate.kind != "url"
+            and given_host
+            and site_host(url).split(".")[-2:] != given_host.split(".")[-2:]
+        ):
             return None
         return url
 
@@ -105,8 +110,13 @@ def build_article(
         values["publisher"] = pub
         provenance.update(pub_evidence)
 
-    simple = (("description", _description), ("language", _language), ("genre", _text),
-              ("body", _body), ("copyright_year", _year))
+    simple = (
+        ("description", _description),
+        ("language", _language),
+        ("genre", _text),
+        ("body", _body),
+        ("copyright_year", _year),
+    )
     for key, normalise in simple:
         choice = choose(fields.get(key, []), normalise)  # type: ignore[arg-type]
         if choice:

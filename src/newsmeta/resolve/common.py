@@ -42,7 +42,7 @@ def by_field(candidates: Iterable[Candidate]) -> dict[str, list[Candidate]]:
 def choose(
     candidates: Iterable[Candidate],
     normalise: Callable[[Candidate], T | None],
-    key: Callable[[T], Hashable] = lambda v: v,  # type: ignore[return-value]
+    key: Callable[[T], Hashable] = lambda v: v,
     adjust: Callable[[Candidate, T], float] | None = None,
 ) -> Choice[T] | None:
     """Pick one value: the group of equal (by ``key``) normalised values with the best score.

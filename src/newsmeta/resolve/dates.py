@@ -17,7 +17,11 @@ PRECISION_BONUS = 0.02
 def latest_plausible(context: Context) -> datetime:
     captured = context.captured
     if isinstance(captured, datetime):
-        ref = captured.replace(tzinfo=None) if captured.tzinfo is None else captured.astimezone(timezone.utc).replace(tzinfo=None)
+        ref = (
+            captured.replace(tzinfo=None)
+            if captured.tzinfo is None
+            else captured.astimezone(timezone.utc).replace(tzinfo=None)
+        )
     elif isinstance(captured, date):
         ref = datetime(captured.year, captured.month, captured.day) + timedelta(days=1)
     else:

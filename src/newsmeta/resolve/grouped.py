@@ -31,23 +31,23 @@ def choose_list(
     groups: dict[str, list[tuple[str, Candidate]]] = {}
     scores: dict[str, float] = {}
     for candidate in candidates:
-        items = split(candidate)
-        if not items:
+        labels = split(candidate)
+        if not labels:
             continue
         group = groups.setdefault(candidate.source, [])
-        seen = {fold(item) for item, _ in group}
-        group.extend((item, candidate) for item in items if fold(item) not in seen)
+        seen = {fold(label) for label, _ in group}
+        group.extend((label, candidate) for label in labels if fold(label) not in seen)
         scores[candidate.source] = max(scores.get(candidate.source, 0.0), candidate.confidence)
     if not groups:
         return None
     keys = {source: {fold(item) for item, _ in items} for source, items in groups.items()}
     ranked = []
-    for order, (source, items) in enumerate(groups.items()):
+    for order, (source, members) in enumerate(groups.items()):
         kind = source.split(":", 1)[0]
         agreeing = [other for other in groups if other.split(":", 1)[0] != kind and keys[other] & keys[source]]
         score = scores[source] + AGREEMENT_BONUS * len({a.split(":", 1)[0] for a in agreeing})
         if penalty:
-            score -= penalty(items[0][1], [item for item, _ in items])
+            score -= penalty(members[0][1], [label for label, _ in members])
         ranked.append((score, -order, source, agreeing))
     score, _, source, agreeing = max(ranked)
     evidence = Evidence(source=source, confidence=round(min(1.0, max(0.0, score)), 3), agreeing=sorted(agreeing))

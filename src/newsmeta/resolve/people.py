@@ -13,7 +13,9 @@ MAX_AUTHORS = 50
 ORGANISATION_PENALTY = 0.3
 
 
-def resolve(candidates: list[Candidate], context: Context, site_names: set[str]) -> tuple[list[Person], ListChoice | None]:
+def resolve(
+    candidates: list[Candidate], context: Context, site_names: set[str]
+) -> tuple[list[Person], ListChoice | None]:
     def split(candidate: Candidate) -> list[str]:
         if candidate.extra.get("kind") == "organization":
             return [candidate.value.strip()] if candidate.value.strip() else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from ..candidate import Candidate
 from ..normalize.text import clean_text, fold
@@ -21,7 +22,7 @@ def _squash(text: str) -> str:
     return "".join(ch for ch in decomposed if ch.isalnum())
 
 
-def site_names(candidates: list[Candidate], url: str | None) -> set[str]:
+def site_names(candidates: Iterable[Candidate], url: str | None) -> set[str]:
     """Squashed names the site goes by: og:site_name, publisher names, and its host's labels."""
     names = {_squash(c.value) for c in candidates if c.field in {"site_name", "publisher_name"}}
     host = site_host(url)
@@ -36,8 +37,7 @@ def _is_site_segment(segment: str, names: set[str]) -> bool:
     squashed = _squash(segment)
     if not squashed or _DATEISH.match(segment):
         return True
-    return any(squashed == n or (len(n) >= 4 and (n in squashed and len(squashed) <= len(n) + 12))
-               for n in names)
+    return any(squashed == n or (len(n) >= 4 and (n in squashed and len(squashed) <= len(n) + 12)) for n in names)
 
 
 def strip_site_name(title: str, names: set[str]) -> str:
