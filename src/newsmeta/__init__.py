@@ -7,6 +7,13 @@ from .model import Article, Evidence, Image, Person, Publisher
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Evidence", "ExtractionError", "Image", "Person", "Publisher",
-    "__version__", "extract", "extract_capture",
+    "Article",
+    "Evidence",
+    "ExtractionError",
+    "Image",
+    "Person",
+    "Publisher",
+    "__version__",
+    "extract",
+    "extract_capture",
 ]

@@ -1,23 +1,38 @@
-"""Bytes -> text: BOM, HTTP charset, <meta charset>, then detection (w3lib), with a binary check."""
+"""Bytes -> text: BOM, valid UTF-8, HTTP/meta charset (w3lib), then detection; with a binary check.
+
+Order, and why:
+1. A byte-order mark decides (UTF-8, UTF-16, UTF-32), as in browsers. UTF-16 without a BOM is recognised by
+   its pattern of NUL bytes.
+2. Bytes that decode as UTF-8 *are* UTF-8, whatever the page declares: pages served as UTF-8 but labelled
+   ``iso-8859-1`` are common, and valid multi-byte UTF-8 hardly ever occurs by chance in legacy encodings.
+3. Otherwise the declared charset (HTTP ``Content-Type``, then ``<meta charset>``), via w3lib, unless the
+   declaration is UTF-8 (which the bytes just contradicted) — then the likeliest legacy encoding.
+"""
 
 from __future__ import annotations
 
-from w3lib.encoding import html_to_unicode
+import codecs
+import re
+
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 
 from .errors import ExtractionError
 
 _SNIFF = 4096
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: Legacy encodings tried for bytes that are not UTF-8 and declare nothing usable, most common first.
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_LEGACY = ("cp1252", "cp1251", "cp1250", "iso8859-2", "koi8-r")
 
 
-def looks_binary(data: bytes) -> bool:
-    """True for data that is no text in any encoding we read (NULs or control bytes, and no UTF-16 BOM)."""
-    head = data[:_SNIFF]
-    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
-        return False
-    if _utf16_without_bom(head):
-        return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return head.count(0) > 0 or controls > len(head) // 20
+def _bom(data: bytes) -> tuple[str, int] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    return None
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -32,12 +47,62 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+def looks_binary(data: bytes) -> bool:
+    """True for data that is no text in any encoding we read (NUL or many control bytes, no UTF-16 pattern)."""
+    head = data[:_SNIFF]
+    if not head or _bom(head) or _utf16_without_bom(head):
+        return False
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return head.count(0) > len(head) // 100 or controls > len(head) // 20
+
+
+def _plausibility(text: str) -> int:
+    """How much a decoding looks like text: words in one script, with few accented Latin letters.
+
+    A wrong legacy guess shows as words made wholly of accented Latin letters (Cyrillic read as cp1252) or
+    words mixing Cyrillic and Latin (German read as cp1251).
+    """
+    score = 0
+    for word in _WORD.findall(text[:20000]):
+        if word.isascii():
+            continue
+        cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+        ascii_letters = sum(1 for ch in word if ch.isascii())
+        if cyrillic == len(word) or (not cyrillic and (len(word) - ascii_letters) * 2 <= len(word)):
+            score += 1
+        else:
+            score -= 1
+    return score
+
+
+def _guess_legacy(data: bytes) -> tuple[str, str]:
+    sample = data[:65536]
+    encoding = max(_LEGACY, key=lambda name: _plausibility(sample.decode(name, errors="replace")))
+    return data.decode(encoding, errors="replace"), encoding
+
+
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Decode a page; returns ``(text, encoding)``. Raises :class:`ExtractionError` on binary data."""
+    bom = _bom(data)
+    if bom:
+        encoding, skip = bom
+        return data[skip:].decode(encoding, errors="replace"), encoding
     utf16 = _utf16_without_bom(data[:_SNIFF])
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
     if looks_binary(data):
         raise ExtractionError("input looks binary (NUL or control bytes), not an HTML page or a text capture")
-    encoding, text = html_to_unicode(content_type, data)
-    return text, encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = (http_content_type_encoding(content_type) if content_type else None) or html_body_declared_encoding(
+        data[:_SNIFF]
+    )
+    encoding = resolve_encoding(declared) if declared else None
+    if encoding and encoding.replace("_", "-").lower() not in {"utf-8", "utf8"}:
+        try:
+            return data.decode(encoding, errors="replace"), encoding
+        except LookupError:
+            pass
+    return _guess_legacy(data)

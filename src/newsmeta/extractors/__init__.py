@@ -43,6 +43,21 @@ HTML_FALLBACKS: Sequence[Fallback] = (
 CAPTURE_PRIMARY: Sequence[ExtractorFn] = (capture.extract, url.extract)
 
 
+def _site_label(url: str | None) -> str:
+    host = (url or "").split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    labels = [label for label in host.split(".") if label not in {"www", "m", "amp"}]
+    return "".join(ch for ch in labels[-2] if ch.isalnum()) if len(labels) >= 2 else ""
+
+
+def _names_site(candidate: Candidate, site: str) -> bool:
+    """An author candidate that names an organisation or the site itself is no reason to skip bylines."""
+    if candidate.field != "authors":
+        return False
+    if candidate.extra.get("kind") == "organization":
+        return True
+    return len(site) >= 2 and site in "".join(ch for ch in candidate.value.casefold() if ch.isalnum())
+
+
 def candidates_for(doc: Document) -> list[Candidate]:
     """All candidates for one document, primary extractors first."""
     if doc.is_capture:
@@ -52,7 +67,8 @@ def candidates_for(doc: Document) -> list[Candidate]:
     if doc.tree is None:
         return url.extract(doc)
     found = [c for run in HTML_PRIMARY for c in run(doc)]
-    strong = {c.field for c in found if c.confidence >= STRONG}
+    site = _site_label(doc.url)
+    strong = {c.field for c in found if c.confidence >= STRONG and not _names_site(c, site)}
     for fallback in HTML_FALLBACKS:
         if not fallback.fields <= strong:
             found.extend(fallback.run(doc))

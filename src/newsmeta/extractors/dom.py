@@ -70,11 +70,35 @@ def extract(doc: Document) -> list[Candidate]:
     return found
 
 
+#: Labels that stand before an author's name in a page's info box ("<strong>Autor</strong> Jane Doe").
+AUTHOR_LABELS = frozenset(
+    """author authors autor autorin autoren autorin/autor autor/autorin auteur auteurs autore autori
+    by von text texto testo tekst reporter written""".split()
+)
+_LABEL_TAGS = ("strong", "b", "dt", "th", "span", "label", "em")
+
+
+def _labelled_authors(doc: Document) -> list[Candidate]:
+    found: list[Candidate] = []
+    assert doc.tree is not None
+    for element in doc.tree.iter(*_LABEL_TAGS):
+        label = (element.text or "").strip().rstrip(":").casefold()
+        if label not in AUTHOR_LABELS or len(element) > 0:
+            continue
+        following = (element.tail or "").strip()
+        sibling = element.getnext()
+        if not following and sibling is not None:
+            following = _text(sibling)
+        if following and len(following) <= _MAX_BYLINE_CHARS:
+            found.append(Candidate("authors", following, f"dom:{element.tag}[label].following", 0.5))
+    return found
+
+
 def extract_bylines(doc: Document) -> list[Candidate]:
     """Byline elements (``class*=author|byline``...) for pages that name no author in structured data."""
     if doc.tree is None:
         return []
-    found: list[Candidate] = []
+    found: list[Candidate] = _labelled_authors(doc)
     for element in _BYLINE(doc.tree)[:8]:
         text = _text(element)
         if text and len(text) <= _MAX_BYLINE_CHARS:

@@ -21,7 +21,7 @@ _DATE_TAIL = re.compile(
     r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}.*$|\s*(?:[|,•·–—-]\s*)?\d{1,2}:\d{2}.*$",
     re.I,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|\s&\s|\s\+\s|\b(?:and|und|et|y|e|i|og|och|és|та|и|a)\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|\s&\s|\s\+\s|\b(?:and|AND|And|und|et|y|e|i|og|och|és|та|и|a)\b)\s*")
 _ROLE_WORDS = frozenset(
     [
         "reporter",
@@ -109,14 +109,6 @@ def _is_name(part: str) -> bool:
     return any(ch.isalpha() for ch in part)
 
 
-def _strip_roles(part: str) -> str:
-    """Drop leading/trailing role words ("Senior Reporter Jane Doe" stays a name only if words remain)."""
-    words = part.split()
-    while words and words[-1].casefold().strip(".:()") in _ROLE_WORDS and len(words) > 1:
-        words.pop()
-    return " ".join(words)
-
-
 def split_names(raw: str) -> list[str]:
     """Person names in one author string: ``"By Jane Doe and John Roe, Reuters"`` -> three names."""
     text = clean_text(raw)
@@ -130,7 +122,6 @@ def split_names(raw: str) -> list[str]:
     for part in _SPLIT.split(text):
         part = _PREFIX.sub("", part.strip(" -–—|:,·•.")).strip(" -–—|:,·•")
         part = _PREFIX.sub("", part).strip()
-        part = _strip_roles(part)
         if _is_name(part) and part not in names:
             names.append(part)
     return names

@@ -14,6 +14,8 @@ T = TypeVar("T")
 
 #: Bonus per further extractor kind that proposes the same value.
 AGREEMENT_BONUS = 0.05
+#: Bonus per further source (another path of the same or another extractor) that proposes the same value.
+SOURCE_BONUS = 0.02
 
 
 @dataclass
@@ -63,7 +65,9 @@ def choose(
     for members in groups.values():
         members.sort(key=lambda m: (-m[0], m[1]))
         kinds = {m[2].kind for m in members}
-        ranked.append((members[0][0] + AGREEMENT_BONUS * (len(kinds) - 1), -members[0][1], members))
+        sources = {m[2].source for m in members}
+        bonus = AGREEMENT_BONUS * (len(kinds) - 1) + SOURCE_BONUS * (len(sources) - 1)
+        ranked.append((members[0][0] + bonus, -members[0][1], members))
     ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
     score, _, members = ranked[0]
     best = members[0][2]

@@ -13,6 +13,18 @@ MAX_AUTHORS = 50
 ORGANISATION_PENALTY = 0.3
 
 
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def is_organisation(candidate: Candidate, site_names: set[str]) -> bool:
+    """An author that is an organisation: typed so, or named after the site itself."""
+    if candidate.extra.get("kind") == "organization":
+        return True
+    squashed = _squash(candidate.value)
+    return any(name == squashed or (len(name) >= 4 and name in squashed) for name in site_names)
+
+
 def resolve(
     candidates: list[Candidate], context: Context, site_names: set[str]
 ) -> tuple[list[Person], ListChoice | None]:
@@ -22,10 +34,7 @@ def resolve(
         return split_names(candidate.value)
 
     def penalty(candidate: Candidate, names: list[str]) -> float:
-        if candidate.extra.get("kind") == "organization":
-            return ORGANISATION_PENALTY
-        squashed = {"".join(ch for ch in n.casefold() if ch.isalnum()) for n in names}
-        return ORGANISATION_PENALTY if squashed <= site_names else 0.0
+        return ORGANISATION_PENALTY if is_organisation(candidate, site_names) else 0.0
 
     choice = choose_list(candidates, split, penalty, limit=MAX_AUTHORS)
     if choice is None:

@@ -11,7 +11,11 @@ from ..normalize.text import clean_text, fold
 from ..normalize.urls import site_host
 from .common import Choice, Context, choose
 
-_SEPARATORS = re.compile(r"\s+(?:[|–—·»«:/•]|-{1,2}|::)\s+")
+_SEPARATORS = re.compile(r"\s*[|｜]\s*|\s+(?:[–—·»«:/•]|-{1,2}|::)\s+")
+_KICKER = re.compile(r"^(.{2,80}?)(?::|\s[|–—-])\s+(.+)$")
+_TLD = re.compile(r"\.[a-z]{2,3}(?:\.[a-z]{2})?$")
+#: Support a title gets from each other source that shows it behind a kicker ("Kicker: Title").
+KICKER_SUPPORT = 0.08
 _DATEISH = re.compile(r"^[\d\s./:-]+$")
 MAX_TITLE_CHARS = 1000
 
@@ -24,7 +28,8 @@ def _squash(text: str) -> str:
 
 def site_names(candidates: Iterable[Candidate], url: str | None) -> set[str]:
     """Squashed names the site goes by: og:site_name, publisher names, and its host's labels."""
-    names = {_squash(c.value) for c in candidates if c.field in {"site_name", "publisher_name"}}
+    raw = [c.value.casefold().strip() for c in candidates if c.field in {"site_name", "publisher_name"}]
+    names = {_squash(n) for n in raw} | {_squash(_TLD.sub("", n)) for n in raw if "." in n}
     host = site_host(url)
     if host:
         labels = host.split(".")
@@ -60,11 +65,25 @@ def strip_site_name(title: str, names: set[str]) -> str:
 
 
 def resolve(candidates: list[Candidate], context: Context, names: set[str]) -> Choice[str] | None:
-    def normalise(candidate: Candidate) -> str | None:
-        text = clean_text(candidate.value)
-        if not text or len(text) > MAX_TITLE_CHARS:
-            return None
-        text = strip_site_name(text, names)
-        return text if _squash(text) not in names or len(names) == 0 else None
+    cleaned: dict[int, str | None] = {}
 
-    return choose(candidates, normalise, key=fold)
+    def normalise(candidate: Candidate) -> str | None:
+        if id(candidate) not in cleaned:
+            text = clean_text(candidate.value)
+            if text and len(text) <= MAX_TITLE_CHARS:
+                text = strip_site_name(text, names)
+                cleaned[id(candidate)] = text if _squash(text) not in names else None
+            else:
+                cleaned[id(candidate)] = None
+        return cleaned[id(candidate)]
+
+    behind_kicker: dict[str, set[str]] = {}
+    for candidate in candidates:
+        match = _KICKER.match(normalise(candidate) or "")
+        if match:
+            behind_kicker.setdefault(fold(match.group(2)), set()).add(candidate.source)
+
+    def kicker_support(candidate: Candidate, value: str) -> float:
+        return KICKER_SUPPORT * len(behind_kicker.get(fold(value), set()) - {candidate.source})
+
+    return choose(candidates, normalise, key=fold, adjust=kicker_support)
