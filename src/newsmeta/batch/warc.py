@@ -152,7 +152,7 @@ def _resync(fh: IO[bytes], pos: int, gz: bool) -> int | None:
             return None
         at = buf.find(marker)
         while at >= 0:
-            if _starts_record(fh, pos + at, gz, buf, at):
+            if _starts_record(fh, pos + at, gz):
                 return pos + at
             at = buf.find(marker, at + 1)
         if len(buf) < _CHUNK:
@@ -160,10 +160,13 @@ def _resync(fh: IO[bytes], pos: int, gz: bool) -> int | None:
         pos += len(buf) - len(marker) + 1
 
 
-def _starts_record(fh: IO[bytes], candidate: int, gz: bool, buf: bytes, at: int) -> bool:
+def _starts_record(fh: IO[bytes], candidate: int, gz: bool) -> bool:
     """A found marker starts a record: a gzip member that opens with a WARC/ARC header, or a header line."""
     if not gz:
-        return at == 0 or buf[at - 1:at] == b"\n"
+        if candidate == 0:
+            return True
+        fh.seek(candidate - 1)
+        return fh.read(1) == b"\n"
     fh.seek(candidate)
     try:
         head = zlib.decompressobj(31).decompress(fh.read(8192), 16)

@@ -23,6 +23,8 @@ _BYLINE = etree.XPath(
     "contains(@class, 'writer') or contains(@class, 'reporter')]"
 )
 _MAX_BYLINE_CHARS = 120
+#: Pages that preload more images than this preload interface assets, not their lead picture.
+MAX_LEAD_PRELOADS = 2
 _SPACES = re.compile(r"\s+")
 
 
@@ -53,15 +55,21 @@ def extract(doc: Document) -> list[Candidate]:
         lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
         if lang and lang.strip():
             found.append(Candidate("language", lang.strip(), "dom:html@lang", 0.6))
+    preloads: list[str] = []
     for link in tags["link"]:
         rel = (link.get("rel") or "").lower().split()
-        href = (link.get("href") or "").strip()
-        if not href:
+        href = (link.get("href") or link.get("imagesrcset") or "").strip().split(" ", 1)[0]
+        if not href or href.startswith("#"):
             continue
         if "canonical" in rel:
             found.append(Candidate("url", href, "dom:link[rel=canonical]", 0.85))
         elif "image_src" in rel:
             found.append(Candidate("image", href, "dom:link[rel=image_src]", 0.45))
+        elif "preload" in rel and link.get("as") == "image":
+            preloads.append(href)
+    if 1 <= len(preloads) <= MAX_LEAD_PRELOADS:
+        # a page that preloads one image preloads its largest above-the-fold picture: the lead picture
+        found.append(Candidate("image", preloads[0], "dom:link[rel=preload][as=image]", 0.85, {"lead": "preload"}))
     for anchor in tags["a"]:
         if "author" in (anchor.get("rel") or "").lower().split():
             text = _text(anchor)

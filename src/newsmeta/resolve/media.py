@@ -26,6 +26,14 @@ def _int(value: str | None) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
+def _is_picture(url: str | None) -> bool:
+    """A URL that names a picture (not an icon sheet, a logo, a placeholder or a bare fragment)."""
+    if not url:
+        return False
+    path = url.split("://", 1)[-1].partition("/")[2].split("#", 1)[0]
+    return len(path.split("?", 1)[0]) > 1 and not _NOT_A_PICTURE.search(path.split("?", 1)[0])
+
+
 def to_image(candidate: Candidate, url: str | None) -> Image:
     extra = candidate.extra
     caption = clean_text(extra.get("caption", "")) or None
@@ -37,9 +45,10 @@ def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None
         return absolute_url(candidate.value, context.url)
 
     def penalty(_: Candidate, url: str) -> float:
-        return -NOT_A_PICTURE_PENALTY if _NOT_A_PICTURE.search(url.rsplit("?", 1)[0]) else 0.0
+        return 0.0 if _is_picture(url) else -NOT_A_PICTURE_PENALTY
 
-    choice = choose(candidates, normalise, adjust=penalty)
+    leads = [c for c in candidates if c.extra.get("lead") and _is_picture(normalise(c))]
+    choice = choose(leads, normalise) or choose(candidates, normalise, adjust=penalty)
     if choice is None:
         return None, [], None
     same = [c for c in candidates if normalise(c) == choice.value]
