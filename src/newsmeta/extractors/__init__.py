@@ -38,6 +38,7 @@ HTML_PRIMARY: Sequence[ExtractorFn] = (
 )
 HTML_FALLBACKS: Sequence[Fallback] = (
     Fallback(dom.extract_bylines, frozenset({"authors"})),
+    Fallback(dom.extract_tag_links, frozenset({"tags"})),
     Fallback(datetext.extract_dates, frozenset({"published"})),
 )
 CAPTURE_PRIMARY: Sequence[ExtractorFn] = (capture.extract, url.extract)

@@ -113,3 +113,41 @@ def extract_bylines(doc: Document) -> list[Candidate]:
             confidence = 0.45 if _in_article(element) else 0.35
             found.append(Candidate("authors", text, f"dom:{element.tag}.byline", confidence))
     return found
+
+
+_TAG_PATH = re.compile(
+    r"/(?:tags?|topics?|thema|themen|schlagworte?|stichworte?|keywords?|sujet|tema|temas|argomenti|onderwerp)/",
+    re.I,
+)
+_TAG_CONTAINER_WORDS = frozenset({"tag", "tags", "topic", "topics", "keywords", "schlagworte", "thema", "themen"})
+_CHROME = frozenset({"nav", "footer", "header", "aside"})
+_TOKENS = re.compile(r"[^a-z]+")
+MAX_TAG_LINK_CHARS = 60
+
+
+def _tag_context(anchor: HtmlElement) -> bool:
+    """Whether a link sits in the article or in a tag list, and not in page chrome (nav, footer...)."""
+    ancestors = list(anchor.iterancestors())
+    in_article = any(a.tag in _ARTICLE_CONTAINERS for a in ancestors)
+    if any(a.tag in _CHROME and (a.tag != "header" or not in_article) for a in ancestors):
+        return False
+    for ancestor in ancestors[:4]:
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')} {ancestor.get('data-testid', '')}"
+        if _TAG_CONTAINER_WORDS & set(_TOKENS.split(names.lower())):
+            return True
+    return in_article
+
+
+def extract_tag_links(doc: Document) -> list[Candidate]:
+    """Topic links (``rel=tag``, ``/tag/...``, ``/topics/...``) in the article or a tag list."""
+    found: list[Candidate] = []
+    for anchor in doc.by_tag["a"]:
+        rel_tag = "tag" in (anchor.get("rel") or "").lower().split()
+        if not rel_tag and not _TAG_PATH.search(anchor.get("href") or ""):
+            continue
+        text = _text(anchor)
+        if not text or len(text) > MAX_TAG_LINK_CHARS or not _tag_context(anchor):
+            continue
+        source = "dom:a[rel=tag]" if rel_tag else "dom:a[href*=/tag/]"
+        found.append(Candidate("tags", text, source, 0.5 if rel_tag else 0.45))
+    return found

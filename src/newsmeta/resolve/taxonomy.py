@@ -12,20 +12,35 @@ from .grouped import ListChoice, choose_list
 MAX_TAGS = 100
 MAX_TAG_CHARS = 100
 _LIST_SEPARATORS = re.compile(r"\s*[,;|]\s*")
+#: Labels that are a CMS's internal codes, not topics: ids, "key: value" pairs, snake_case flags.
+_INTERNAL = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^[\w ]{1,30}:\s*\S|^\w+_\w+$|^\d+$",
+    re.I,
+)
 
 
-def split_labels(candidate: Candidate) -> list[str]:
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def is_label(text: str, site_names: set[str]) -> bool:
+    """A real topic label: not empty or one letter, no URL, no internal code, not the site's own name."""
+    if len(text) < 2 or len(text) > MAX_TAG_CHARS or "://" in text or _INTERNAL.search(text):
+        return False
+    squashed = _squash(text)
+    return bool(squashed) and squashed not in site_names
+
+
+def split_labels(candidate: Candidate, site_names: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
     text = clean_text(candidate.value)
-    labels = []
-    for part in _LIST_SEPARATORS.split(text):
-        part = part.strip(" .#")
-        if part and len(part) <= MAX_TAG_CHARS and "://" not in part:
-            labels.append(part)
-    return labels
+    parts = _LIST_SEPARATORS.split(text) if candidate.kind != "dom" else [text]
+    return [label for label in (p.strip(" .") for p in parts) if is_label(label, site_names)]
 
 
-def resolve(candidates: list[Candidate], context: Context) -> tuple[list[str], ListChoice | None]:
-    choice = choose_list(candidates, split_labels, limit=MAX_TAGS)
+def resolve(
+    candidates: list[Candidate], context: Context, site_names: set[str]
+) -> tuple[list[str], ListChoice | None]:
+    choice = choose_list(candidates, lambda c: split_labels(c, site_names), limit=MAX_TAGS)
     if choice is None:
         return [], None
     if len(choice.items) >= MAX_TAGS:
