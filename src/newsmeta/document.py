@@ -42,6 +42,22 @@ class Document:
                 buckets[element.tag].append(element)
         return buckets
 
+    @cached_property
+    def named_elements(self) -> list[tuple[HtmlElement, str]]:
+        """Every element with a ``class`` or ``id``, with both lower-cased: one walk, shared by the
+        fallback extractors that look for bylines, dates or tag lists by name."""
+        named: list[tuple[HtmlElement, str]] = []
+        if self.tree is None:
+            return named
+        for element in self.tree.iter():
+            names = element.get("class")
+            ident = element.get("id")
+            if ident:
+                names = f"{names} {ident}" if names else ident
+            if names and isinstance(element.tag, str):
+                named.append((element, names.lower()))
+        return named
+
     def mentions(self, needle: str) -> bool:
         """Whether the page's source contains ``needle`` at all (a cheap guard before a tree search)."""
         return needle in self.source_text if self.source_text else True

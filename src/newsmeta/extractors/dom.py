@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ..candidate import Candidate
 from ..document import Document
 
 _ARTICLE_CONTAINERS = frozenset({"article", "main"})
-_BYLINE = etree.XPath(
-    "//*[not(self::script or self::style or self::meta or self::link)]"
-    "[@rel='author' or @itemprop='author' or contains(@class, 'author') or contains(@class, 'byline') or "
-    "contains(@class, 'Author') or contains(@class, 'Byline') or contains(@class, 'autor') or "
-    "contains(@class, 'Autor') or contains(@id, 'author') or contains(@class, 'creator') or "
-    "contains(@class, 'writer') or contains(@class, 'reporter')]"
-)
+#: Words in a class or id that mark a byline element.
+BYLINE_NAMES = ("author", "byline", "autor", "creator", "writer", "reporter", "verfasser", "auteur", "firma")
+_NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "img", "svg", "html", "body"})
 _MAX_BYLINE_CHARS = 120
 #: Pages that preload more images than this preload interface assets, not their lead picture.
 MAX_LEAD_PRELOADS = 2
@@ -80,8 +75,7 @@ def extract(doc: Document) -> list[Candidate]:
 
 #: Labels that stand before an author's name in a page's info box ("<strong>Autor</strong> Jane Doe").
 AUTHOR_LABELS = frozenset(
-    """author authors autor autorin autoren autorin/autor autor/autorin auteur auteurs autore autori
-    by von text texto testo tekst reporter written""".split()
+    ["author", "authors", "autor", "autorin", "autoren", "autorin/autor", "autor/autorin", "auteur", "auteurs", "autore", "autori", "by", "von", "text", "texto", "testo", "tekst", "reporter", "written"]
 )
 _LABEL_TAGS = ("strong", "b", "dt", "th", "span", "label", "em")
 
@@ -107,7 +101,9 @@ def extract_bylines(doc: Document) -> list[Candidate]:
     if doc.tree is None:
         return []
     found: list[Candidate] = _labelled_authors(doc)
-    for element in _BYLINE(doc.tree)[:8]:
+    bylines = [e for e, names in doc.named_elements if e.tag not in _NOT_BYLINE_TAGS and any(w in names for w in BYLINE_NAMES)]
+    bylines.extend(e for e in doc.by_tag["a"] if e.get("itemprop") == "author")
+    for element in bylines[:8]:
         text = _text(element)
         if text and len(text) <= _MAX_BYLINE_CHARS:
             confidence = 0.45 if _in_article(element) else 0.35

@@ -17,6 +17,8 @@ from ..document import Document
 from ._schema import article_weight, node_candidates, site_candidates, types_of
 
 BASE_CONFIDENCE = 0.9
+#: Article-like nodes read per page, best first (live blogs list hundreds of posts).
+MAX_ARTICLE_NODES = 5
 #: Blocks larger than this are not parsed (a page's metadata is never this large).
 MAX_BLOCK_CHARS = 2_000_000
 _WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
@@ -132,7 +134,7 @@ def extract(doc: Document) -> list[Candidate]:
         ((article_weight(n) * (0.5 if nested else 1.0), i, n) for i, (n, nested) in enumerate(nodes)),
         key=lambda item: (-item[0], item[1]),
     )
-    for rank, (weight, _, node) in enumerate(articles):
+    for rank, (weight, _, node) in enumerate(articles[:MAX_ARTICLE_NODES]):
         if weight <= 0:
             break
         node = _resolve_refs(node, by_id)

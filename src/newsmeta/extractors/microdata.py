@@ -16,6 +16,8 @@ from ..document import Document
 from ._schema import article_weight, node_candidates, site_candidates
 
 BASE_CONFIDENCE = 0.85
+#: Article-like items read per page, best first.
+MAX_ARTICLE_NODES = 5
 _ITEMS = etree.XPath("//*[@itemscope or @itemprop]")
 _URL_ATTRIBUTES = {
     "a": "href",
@@ -98,7 +100,7 @@ def extract(doc: Document) -> list[Candidate]:
         ((article_weight(node) * (0.5 if nested else 1.0), i, node) for i, (node, nested) in enumerate(nodes)),
         key=lambda item: (-item[0], item[1]),
     )
-    for rank, (weight, _, node) in enumerate(ranked):
+    for rank, (weight, _, node) in enumerate(ranked[:MAX_ARTICLE_NODES]):
         if weight <= 0:
             break
         confidence = BASE_CONFIDENCE * weight * (1.0 if rank == 0 else 0.7)

@@ -7,8 +7,8 @@ import re
 import unicodedata
 
 _TAGS = re.compile(r"<[^<>]{1,200}>")
-_SPACES = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_FOLD = {ord(c): '"' for c in "“”„«»‟″"} | {ord(c): "'" for c in "‘’‚‹›‛′`"} | {ord(c): "-" for c in "–—‒―−"}
 
 
 def clean_text(value: str) -> str:
@@ -19,15 +19,20 @@ def clean_text(value: str) -> str:
             value = html.unescape(value)
     if "<" in value:
         value = _TAGS.sub(" ", value)
-    value = _INVISIBLE.sub("", value)
-    return _SPACES.sub(" ", value).strip()
+    if not value.isascii():
+        value = _INVISIBLE.sub("", value)
+    return " ".join(value.split())
 
 
 def fold(value: str) -> str:
     """A comparison key: NFKC, case-folded, quotes and dashes unified, white space collapsed."""
-    value = unicodedata.normalize("NFKC", value)
-    value = value.translate(_FOLD)
-    return _SPACES.sub(" ", value).strip().casefold()
+    if not value.isascii():
+        value = unicodedata.normalize("NFKC", value).translate(_FOLD)
+    return " ".join(value.split()).casefold()
 
 
-_FOLD = {ord(c): '"' for c in "“”„«»‟″"} | {ord(c): "'" for c in "‘’‚‹›‛′`"} | {ord(c): "-" for c in "–—‒―−"}
+def squash(value: str) -> str:
+    """Letters and digits only, case-folded, without accents: ``"Seznam Zprávy"`` -> ``"seznamzpravy"``."""
+    if not value.isascii():
+        value = unicodedata.normalize("NFKD", value)
+    return "".join(filter(str.isalnum, value.casefold()))

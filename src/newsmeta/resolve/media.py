@@ -41,8 +41,13 @@ def to_image(candidate: Candidate, url: str | None) -> Image:
 
 
 def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None, list[Image], Choice[str] | None]:
+    urls: dict[int, str | None] = {}
+
     def normalise(candidate: Candidate) -> str | None:
-        return absolute_url(candidate.value, context.url)
+        key = id(candidate)
+        if key not in urls:
+            urls[key] = absolute_url(candidate.value, context.url)
+        return urls[key]
 
     def penalty(_: Candidate, url: str) -> float:
         return 0.0 if _is_picture(url) else -NOT_A_PICTURE_PENALTY

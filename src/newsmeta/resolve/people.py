@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..candidate import Candidate
 from ..model import Person
 from ..normalize.names import split_names
+from ..normalize.text import squash
 from ..normalize.urls import absolute_url
 from .common import Context
 from .grouped import ListChoice, choose_list
@@ -13,15 +14,11 @@ MAX_AUTHORS = 50
 ORGANISATION_PENALTY = 0.3
 
 
-def _squash(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 def is_organisation(candidate: Candidate, site_names: set[str]) -> bool:
     """An author that is an organisation: typed so, or named after the site itself."""
     if candidate.extra.get("kind") == "organization":
         return True
-    squashed = _squash(candidate.value)
+    squashed = squash(candidate.value)
     return any(name == squashed or (len(name) >= 4 and name in squashed) for name in site_names)
 
 

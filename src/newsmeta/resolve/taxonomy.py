@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..candidate import Candidate
-from ..normalize.text import clean_text
+from ..normalize.text import clean_text, squash
 from .common import Context
 from .grouped import ListChoice, choose_list
 
@@ -19,15 +19,11 @@ _INTERNAL = re.compile(
 )
 
 
-def _squash(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 def is_label(text: str, site_names: set[str]) -> bool:
     """A real topic label: not empty or one letter, no URL, no internal code, not the site's own name."""
     if len(text) < 2 or len(text) > MAX_TAG_CHARS or "://" in text or _INTERNAL.search(text):
         return False
-    squashed = _squash(text)
+    squashed = squash(text)
     return bool(squashed) and squashed not in site_names
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from ..candidate import Candidate
-from ..normalize.text import clean_text, fold
+from ..normalize.text import clean_text, fold, squash
 from ..normalize.urls import site_host
 from .common import Choice, Context, choose
 
@@ -20,26 +19,20 @@ _DATEISH = re.compile(r"^[\d\s./:-]+$")
 MAX_TITLE_CHARS = 1000
 
 
-def _squash(text: str) -> str:
-    """Letters and digits only, without accents: ``Seznam Zprávy`` -> ``seznamzpravy``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum())
-
-
 def site_names(candidates: Iterable[Candidate], url: str | None) -> set[str]:
     """Squashed names the site goes by: og:site_name, publisher names, and its host's labels."""
     raw = [c.value.casefold().strip() for c in candidates if c.field in {"site_name", "publisher_name"}]
-    names = {_squash(n) for n in raw} | {_squash(_TLD.sub("", n)) for n in raw if "." in n}
+    names = {squash(n) for n in raw} | {squash(_TLD.sub("", n)) for n in raw if "." in n}
     host = site_host(url)
     if host:
         labels = host.split(".")
-        names.add(_squash(host))
-        names.update(_squash(label) for label in labels[:-1] if len(label) > 3)
+        names.add(squash(host))
+        names.update(squash(label) for label in labels[:-1] if len(label) > 3)
     return {n for n in names if len(n) >= 2}
 
 
 def _is_site_segment(segment: str, names: set[str]) -> bool:
-    squashed = _squash(segment)
+    squashed = squash(segment)
     if not squashed or _DATEISH.match(segment):
         return True
     return any(squashed == n or (len(n) >= 4 and (n in squashed and len(squashed) <= len(n) + 12)) for n in names)
@@ -72,7 +65,7 @@ def resolve(candidates: list[Candidate], context: Context, names: set[str]) -> C
             text = clean_text(candidate.value)
             if text and len(text) <= MAX_TITLE_CHARS:
                 text = strip_site_name(text, names)
-                cleaned[id(candidate)] = text if _squash(text) not in names else None
+                cleaned[id(candidate)] = text if squash(text) not in names else None
             else:
                 cleaned[id(candidate)] = None
         return cleaned[id(candidate)]
