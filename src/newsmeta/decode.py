@@ -19,6 +19,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 from .errors import ExtractionError
 
 _SNIFF = 4096
+_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -52,7 +53,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     if not head or _bom(head) or _utf16_without_bom(head):
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return head.count(0) > len(head) // 100 or controls > len(head) // 20
 
 

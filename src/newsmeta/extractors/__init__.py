@@ -28,7 +28,6 @@ class Fallback:
 
 HTML_PRIMARY: Sequence[ExtractorFn] = (
     jsonld.extract,
-    microdata.extract,
     opengraph.extract,
     twitter.extract,
     metatags.extract,
@@ -37,6 +36,7 @@ HTML_PRIMARY: Sequence[ExtractorFn] = (
     url.extract,
 )
 HTML_FALLBACKS: Sequence[Fallback] = (
+    Fallback(microdata.extract, frozenset({"title", "published", "authors", "image"})),
     Fallback(dom.extract_bylines, frozenset({"authors"})),
     Fallback(dom.extract_tag_links, frozenset({"tags"})),
     Fallback(datetext.extract_dates, frozenset({"published"})),
@@ -72,5 +72,7 @@ def candidates_for(doc: Document) -> list[Candidate]:
     strong = {c.field for c in found if c.confidence >= STRONG and not _names_site(c, site)}
     for fallback in HTML_FALLBACKS:
         if not fallback.fields <= strong:
-            found.extend(fallback.run(doc))
+            more = fallback.run(doc)
+            found.extend(more)
+            strong.update(c.field for c in more if c.confidence >= STRONG and not _names_site(c, site))
     return found

@@ -96,11 +96,31 @@ def _labelled_authors(doc: Document) -> list[Candidate]:
     return found
 
 
+_SIGNATURE = re.compile(r"^(?:[^\W\d_][\w'.-]*\s){1,3}[^\W\d_][\w'.-]*$")
+#: How many paragraphs from either end of the article a signature line may stand.
+SIGNATURE_REACH = 2
+
+
+def _signatures(doc: Document) -> list[Candidate]:
+    """A paragraph that is nothing but a bold name, first or last in the article: the author's signature."""
+    assert doc.tree is not None
+    paragraphs = [p for p in doc.tree.iter("p") if _in_article(p)] or list(doc.tree.iter("p"))
+    ends = paragraphs[:SIGNATURE_REACH] + paragraphs[-SIGNATURE_REACH:]
+    found: list[Candidate] = []
+    for paragraph in ends:
+        if len(paragraph) != 1 or paragraph[0].tag not in {"strong", "b"} or (paragraph.text or "").strip():
+            continue
+        text = _text(paragraph)
+        if _SIGNATURE.match(text) and text == text.title() and text not in {c.value for c in found}:
+            found.append(Candidate("authors", text, "dom:p>strong.signature", 0.4))
+    return found
+
+
 def extract_bylines(doc: Document) -> list[Candidate]:
     """Byline elements (``class*=author|byline``...) for pages that name no author in structured data."""
     if doc.tree is None:
         return []
-    found: list[Candidate] = _labelled_authors(doc)
+    found: list[Candidate] = _labelled_authors(doc) + _signatures(doc)
     bylines = [e for e, names in doc.named_elements if e.tag not in _NOT_BYLINE_TAGS and any(w in names for w in BYLINE_NAMES)]
     bylines.extend(e for e in doc.by_tag["a"] if e.get("itemprop") == "author")
     for element in bylines[:8]:

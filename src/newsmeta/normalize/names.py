@@ -109,9 +109,23 @@ def _is_name(part: str) -> bool:
     return any(ch.isalpha() for ch in part)
 
 
+_SLUG = re.compile(r"^[a-z]+(?:-[a-z]+){1,3}$")
+
+
+def _from_slug(text: str) -> str | None:
+    """``emma-mackenzie`` or ``https://site/authors/emma-mackenzie/`` -> ``Emma Mackenzie``."""
+    if "://" in text:
+        text = text.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return text.replace("-", " ").title() if _SLUG.match(text) else None
+
+
 def split_names(raw: str) -> list[str]:
     """Person names in one author string: ``"By Jane Doe and John Roe, Reuters"`` -> three names."""
     text = clean_text(raw)
+    if " " not in text:
+        slug_name = _from_slug(text)
+        if slug_name:
+            return [slug_name]
     if not text or "://" in text and " " not in text:
         return []
     text = _EMAIL.sub(" ", text)
@@ -120,6 +134,11 @@ def split_names(raw: str) -> list[str]:
     text = re.sub(r"\([^)]*\)", " ", text).strip(" -–—|:,·•")
     names: list[str] = []
     for part in _SPLIT.split(text):
+        label, colon, rest = part.partition(":")
+        if colon and rest.strip():
+            if not _PREFIX.match(label.strip() + ": "):
+                continue  # "Redaktion: X", "Quelle: dpa", "Foto: X": not the author
+            part = rest
         part = _PREFIX.sub("", part.strip(" -–—|:,·•.")).strip(" -–—|:,·•")
         part = _PREFIX.sub("", part).strip()
         if _is_name(part) and part not in names:

@@ -11,7 +11,6 @@ from .common import Context
 from .grouped import ListChoice, choose_list
 
 MAX_AUTHORS = 50
-ORGANISATION_PENALTY = 0.3
 
 
 def is_organisation(candidate: Candidate, site_names: set[str]) -> bool:
@@ -19,7 +18,15 @@ def is_organisation(candidate: Candidate, site_names: set[str]) -> bool:
     if candidate.extra.get("kind") == "organization":
         return True
     squashed = squash(candidate.value)
-    return any(name == squashed or (len(name) >= 4 and name in squashed) for name in site_names)
+    return any(name == squashed or (len(name) >= 3 and name in squashed) for name in site_names)
+
+
+def looks_like_person(name: str) -> bool:
+    """A heuristic byline's name must look like a person's: 2-5 words, each starting with a capital letter
+    (or in a script without case)."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() or not w[0].isalpha() or w[0].lower() == w[0].upper()
+                                        for w in words)
 
 
 def resolve(
@@ -28,12 +35,14 @@ def resolve(
     def split(candidate: Candidate) -> list[str]:
         if candidate.extra.get("kind") == "organization":
             return [candidate.value.strip()] if candidate.value.strip() else []
-        return split_names(candidate.value)
+        names = split_names(candidate.value)
+        return [n for n in names if looks_like_person(n)] if candidate.kind == "dom" else names
 
-    def penalty(candidate: Candidate, names: list[str]) -> float:
-        return ORGANISATION_PENALTY if is_organisation(candidate, site_names) else 0.0
-
-    choice = choose_list(candidates, split, penalty, limit=MAX_AUTHORS)
+    # rule 1: the people the page names; rule 2, only when it names none: organisations
+    people_candidates = [c for c in candidates if not is_organisation(c, site_names)]
+    choice = choose_list(people_candidates, split, limit=MAX_AUTHORS) or choose_list(
+        candidates, split, limit=MAX_AUTHORS
+    )
     if choice is None:
         return [], None
     total = sum(len(split(c)) for c in candidates if c.source == choice.evidence.source)

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""newsmeta's time per page against a plain ``lxml.html.document_fromstring`` of the same bytes.
+
+usage: python benchmarks/speed.py [CORPUS_DIR ...] [--rounds N] [--json]
+
+CORPUS_DIR is a corpus in the ``index.jsonl`` + ``cases/`` format (default: ../shared/corpus/dev/fundus beside
+the project). Each round times, page by page and interleaved so that a noisy machine affects both alike,
+(1) ``lxml.html.document_fromstring(raw_bytes)`` and (2) ``newsmeta.extract(raw_bytes, url=url)``, after one
+warm-up round. Reports medians over all page timings, and the median of the per-page ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from lxml.html import document_fromstring
+
+import newsmeta
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev" / "fundus"
+
+
+def load(corpus: Path) -> list[tuple[bytes, str | None]]:
+    pages = []
+    for line in (corpus / "index.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        raw = (corpus / row["file"]).read_bytes()
+        pages.append((gzip.decompress(raw) if row["file"].endswith(".gz") else raw, row.get("url")))
+    return pages
+
+
+def measure(pages: list[tuple[bytes, str | None]], rounds: int) -> dict[str, float]:
+    lxml_times: list[float] = []
+    ours: list[float] = []
+    ratios: list[float] = []
+    for round_number in range(rounds + 1):
+        for raw, url in pages:
+            start = time.perf_counter()
+            document_fromstring(raw)
+            middle = time.perf_counter()
+            newsmeta.extract(raw, url=url)
+            end = time.perf_counter()
+            if round_number == 0:
+                continue  # warm-up
+            lxml_times.append(middle - start)
+            ours.append(end - middle)
+            ratios.append((end - middle) / (middle - start))
+    lxml_ms, ours_ms = statistics.median(lxml_times) * 1000, statistics.median(ours) * 1000
+    return {
+        "pages": len(pages),
+        "rounds": rounds,
+        "lxml_parse_ms_median": round(lxml_ms, 3),
+        "newsmeta_ms_median": round(ours_ms, 3),
+        "ratio_of_medians": round(ours_ms / lxml_ms, 2),
+        "median_per_page_ratio": round(statistics.median(ratios), 2),
+        "newsmeta_ms_mean": round(statistics.mean(ours) * 1000, 3),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpora", nargs="*", type=Path, default=[DEFAULT_CORPUS])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    for corpus in args.corpora:
+        if not (corpus / "index.jsonl").exists():
+            print(f"no corpus at {corpus}", file=sys.stderr)
+            return 2
+        result = {"corpus": str(corpus), **measure(load(corpus), args.rounds)}
+        if args.json:
+            print(json.dumps(result))
+        else:
+            print("\n".join(f"{key:24s} {value}" for key, value in result.items()), end="\n\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
