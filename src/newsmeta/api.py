@@ -81,11 +81,17 @@ def _document(source: Any, url: str | None, captured: date | datetime | None) ->
         return document_from_text(source, url=url, captured=captured)
     if isinstance(source, HtmlElement):
         return Document(url=url, tree=source, captured=captured)
+    if isinstance(source, etree._ElementTree):
+        source = source.getroot()
     if isinstance(source, etree._Element):
         return Document(url=url, tree=source.getroottree().getroot(), captured=captured)
+    selector = getattr(source, "selector", None)  # a Scrapy response: its URL and its cached selector
+    if selector is not None and isinstance(getattr(source, "url", None), str):
+        url = url or source.url
+        source = selector
     root = getattr(source, "root", None)  # parsel.Selector
     if isinstance(root, etree._Element):
-        return Document(url=url, tree=root, captured=captured)
+        return Document(url=url, tree=root.getroottree().getroot(), captured=captured)
     raise TypeError(
         f"extract() takes bytes, str, pathlib.Path, an lxml element or a parsel.Selector; got {type(source).__name__}"
     )
