@@ -2,6 +2,7 @@
 
 from .api import extract, extract_capture
 from .errors import ExtractionError
+from .limits import Limits
 from .model import Article, Evidence, Image, Person, Publisher
 
 __version__ = "0.1.0"
@@ -11,6 +12,7 @@ __all__ = [
     "Evidence",
     "ExtractionError",
     "Image",
+    "Limits",
     "Person",
     "Publisher",
     "__version__",

@@ -16,6 +16,7 @@ from .decode import decode
 from .document import Document
 from .errors import ExtractionError
 from .extractors import candidates_for
+from .limits import DEFAULT_LIMITS, Limits
 from .model import Article
 from .resolve import build_article
 
@@ -23,13 +24,20 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _UTF8 = {"utf-8", "utf8", "ascii", "us-ascii"}
 _local = threading.local()
 
+Captured = date | datetime | None
+
 
 def _parser(encoding: str | None) -> HTMLParser:
-    """A per-thread, network-less HTML parser (lxml parsers must not be shared between threads)."""
+    """A per-thread HTML parser that never touches the network and expands no entities of a DTD.
+
+    lxml parsers must not be shared between threads, hence one per thread.
+    """
     cache: dict[str | None, HTMLParser] = _local.__dict__.setdefault("parsers", {})
     parser = cache.get(encoding)
     if parser is None:
-        parser = cache[encoding] = HTMLParser(encoding=encoding, no_network=True, remove_blank_text=False)
+        parser = cache[encoding] = HTMLParser(
+            encoding=encoding, no_network=True, remove_blank_text=False, huge_tree=False, default_doctype=False
+        )
     return parser
 
 
@@ -43,86 +51,111 @@ def _parse_html(text: str, data: bytes | None, encoding: str | None) -> HtmlElem
         return None
 
 
+def _capture_document(
+    text: str, *, url: str | None, captured: Captured, limits: Limits, warnings: list[str]
+) -> Document:
+    header, body = textcapture.split_header(text)
+    return Document(
+        url=url or (header.url if header else None),
+        text=body,
+        source_text=text,
+        captured=captured or (header.captured if header else None),
+        warnings=warnings,
+        limits=limits,
+    )
+
+
 def document_from_text(
     text: str,
     *,
     url: str | None,
     data: bytes | None = None,
     encoding: str | None = None,
-    captured: date | datetime | None = None,
+    captured: Captured = None,
+    limits: Limits = DEFAULT_LIMITS,
+    warnings: list[str] | None = None,
 ) -> Document:
     """Build the :class:`Document` for decoded text: a capture when it has no markup, else HTML."""
+    warnings = warnings if warnings is not None else []
     if textcapture.looks_like_capture(text):
-        header, body = textcapture.split_header(text)
-        return Document(
-            url=url or (header.url if header else None),
-            text=body,
-            source_text=text,
-            captured=captured or (header.captured if header else None),
-        )
+        return _capture_document(text, url=url, captured=captured, limits=limits, warnings=warnings)
     tree = _parse_html(text, data, encoding)
-    doc = Document(url=url, tree=tree, source_text=text, captured=captured)
     if tree is None:
-        doc.warnings.append("document is empty or could not be parsed as HTML")
-    return doc
+        warnings.append("document is empty or could not be parsed as HTML")
+    return Document(url=url, tree=tree, source_text=text, captured=captured, warnings=warnings, limits=limits)
 
 
-def _document(source: Any, url: str | None, captured: date | datetime | None) -> Document:
+def _cut(data: bytes, limits: Limits, warnings: list[str]) -> bytes:
+    if len(data) <= limits.max_input_bytes:
+        return data
+    warnings.append(f"input of {len(data)} bytes cut to its first {limits.max_input_bytes} (limit)")
+    return data[: limits.max_input_bytes]
+
+
+def _document(source: Any, url: str | None, captured: Captured, limits: Limits = DEFAULT_LIMITS) -> Document:
+    warnings: list[str] = []
     if isinstance(source, Path):
         try:
-            source = source.read_bytes()
+            with source.open("rb") as handle:
+                source = handle.read(limits.max_input_bytes + 1)
         except OSError as exc:
             raise ExtractionError(f"cannot read {source}: {exc}") from exc
     if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
+        data = _cut(bytes(source), limits, warnings)
         text, encoding = decode(data)
-        return document_from_text(text, url=url, data=data, encoding=encoding, captured=captured)
+        return document_from_text(
+            text, url=url, data=data, encoding=encoding, captured=captured, limits=limits, warnings=warnings
+        )
     if isinstance(source, str):
-        return document_from_text(source, url=url, captured=captured)
-    if isinstance(source, HtmlElement):
-        return Document(url=url, tree=source, captured=captured)
+        if len(source) > limits.max_input_bytes:
+            warnings.append(f"input of {len(source)} characters cut to its first {limits.max_input_bytes} (limit)")
+            source = source[: limits.max_input_bytes]
+        return document_from_text(source, url=url, captured=captured, limits=limits, warnings=warnings)
     if isinstance(source, etree._ElementTree):
         source = source.getroot()
-    if isinstance(source, etree._Element):
-        return Document(url=url, tree=source.getroottree().getroot(), captured=captured)
     selector = getattr(source, "selector", None)  # a Scrapy response: its URL and its cached selector
     if selector is not None and isinstance(getattr(source, "url", None), str):
         url = url or source.url
         source = selector
-    root = getattr(source, "root", None)  # parsel.Selector
+    root = getattr(source, "root", None)  # a parsel.Selector: its tree, as it is
     if isinstance(root, etree._Element):
-        return Document(url=url, tree=root.getroottree().getroot(), captured=captured)
+        source = root
+    if isinstance(source, etree._Element):
+        return Document(url=url, tree=source.getroottree().getroot(), captured=captured, limits=limits)
     raise TypeError(
-        f"extract() takes bytes, str, pathlib.Path, an lxml element or a parsel.Selector; got {type(source).__name__}"
+        "extract() takes bytes, str, pathlib.Path, an lxml element or tree, a parsel.Selector or a Scrapy "
+        f"response; got {type(source).__name__}"
     )
 
 
-def extract(source: Any, *, url: str | None = None, captured: date | datetime | None = None) -> Article:
+def extract(source: Any, *, url: str | None = None, captured: Captured = None, limits: Limits | None = None) -> Article:
     """Read one page or capture into an :class:`Article`.
 
-    ``source``: raw HTML or capture bytes (any encoding), a ``str``, a ``pathlib.Path``, an lxml element or a
-    ``parsel.Selector`` (its tree is used as is, never re-parsed). ``url``: the page's address (base for
-    relative links, and evidence of its own). ``captured``: when the capture was made, if known.
+    ``source``: raw HTML or capture bytes (any encoding), a ``str``, a ``pathlib.Path``, an lxml element or
+    tree, a ``parsel.Selector`` or a Scrapy response (their tree is used as is, never re-parsed). ``url``: the
+    page's address (base for relative links, and evidence of its own). ``captured``: when the capture was
+    made, if known (the reference for relative dates and for plausibility). ``limits``: see
+    :class:`~newsmeta.limits.Limits`.
 
     Malformed HTML never raises: the record holds what could be read, and ``warnings`` says what could not.
     Raises ``TypeError`` for an unsupported argument and :class:`ExtractionError` for unreadable input.
     """
-    doc = _document(source, url, captured)
+    doc = _document(source, url, captured, limits or DEFAULT_LIMITS)
     return run_pipeline(doc)
 
 
-def extract_capture(text: str | bytes, *, url: str | None = None, captured: date | datetime | None = None) -> Article:
+def extract_capture(
+    text: str | bytes, *, url: str | None = None, captured: Captured = None, limits: Limits | None = None
+) -> Article:
     """Read a markup-less text capture (explicit form; :func:`extract` detects captures by itself)."""
+    limits = limits or DEFAULT_LIMITS
+    warnings: list[str] = []
     if isinstance(text, (bytes, bytearray)):
-        text, _ = decode(bytes(text))
+        text, _ = decode(_cut(bytes(text), limits, warnings))
     if not isinstance(text, str):
         raise TypeError(f"extract_capture() takes str or bytes, got {type(text).__name__}")
-    header, body = textcapture.split_header(text)
-    doc = Document(
-        url=url or (header.url if header else None),
-        text=body,
-        source_text=text,
-        captured=captured or (header.captured if header else None),
+    doc = _capture_document(
+        text[: limits.max_input_bytes], url=url, captured=captured, limits=limits, warnings=warnings
     )
     return run_pipeline(doc)
 
@@ -130,4 +163,7 @@ def extract_capture(text: str | bytes, *, url: str | None = None, captured: date
 def run_pipeline(doc: Document) -> Article:
     """Extract candidates from a built document and resolve them into the record."""
     candidates = candidates_for(doc)
-    return build_article(candidates, url=doc.url, captured=doc.captured, warnings=doc.warnings)
+    return build_article(candidates, url=doc.url, captured=doc.captured, warnings=doc.warnings, limits=doc.limits)
+
+
+__all__ = ["Limits", "document_from_text", "extract", "extract_capture", "run_pipeline"]

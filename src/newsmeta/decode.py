@@ -100,7 +100,7 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     declared = (http_content_type_encoding(content_type) if content_type else None) or html_body_declared_encoding(
         data[:_SNIFF]
     )
-    encoding = resolve_encoding(declared) if declared else None
+    encoding: str | None = resolve_encoding(declared) if declared else None
     if encoding and encoding.replace("_", "-").lower() not in {"utf-8", "utf8"}:
         try:
             return data.decode(encoding, errors="replace"), encoding

@@ -8,6 +8,8 @@ from functools import cached_property
 
 from lxml.html import HtmlElement
 
+from .limits import DEFAULT_LIMITS, Limits
+
 #: Elements that extractors look up by tag; gathered in one walk of the tree (see :attr:`Document.by_tag`).
 INDEXED_TAGS = ("meta", "link", "script", "title", "h1", "time", "html", "a")
 
@@ -28,6 +30,7 @@ class Document:
     source_text: str = ""
     captured: date | datetime | None = None
     warnings: list[str] = field(default_factory=list)
+    limits: Limits = DEFAULT_LIMITS
 
     @property
     def is_capture(self) -> bool:

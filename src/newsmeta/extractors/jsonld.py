@@ -19,8 +19,6 @@ from ._schema import article_weight, node_candidates, site_candidates, types_of
 BASE_CONFIDENCE = 0.9
 #: Article-like nodes read per page, best first (live blogs list hundreds of posts).
 MAX_ARTICLE_NODES = 5
-#: Blocks larger than this are not parsed (a page's metadata is never this large).
-MAX_BLOCK_CHARS = 2_000_000
 _WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 #: Properties whose nested nodes are other works, never the page's own article.
@@ -50,11 +48,15 @@ def parse_block(text: str) -> Any:
         return None
     try:
         return json.loads(text, strict=False)
+    except RecursionError:
+        return None  # nested deeper than Python's parser goes: no article is shaped like that
     except ValueError:
         pass
     repaired = _TRAILING_COMMA.sub(r"\1", html.unescape(text) if "&" in text else text)
     try:
         return json.loads(repaired, strict=False)
+    except RecursionError:
+        return None
     except ValueError:
         return _parse_concatenated(repaired)
 
@@ -69,7 +71,7 @@ def _parse_concatenated(text: str) -> list[Any] | None:
             break
         try:
             value, pos = decoder.raw_decode(text, pos)
-        except ValueError:
+        except (ValueError, RecursionError):
             break
         values.append(value)
     return values or None
@@ -81,8 +83,9 @@ def blocks(doc: Document) -> Iterator[Any]:
         if "ld+json" not in kind:
             continue
         text = script.text or ""
-        if len(text) > MAX_BLOCK_CHARS:
-            doc.warnings.append(f"JSON-LD block of {len(text)} characters skipped (limit {MAX_BLOCK_CHARS})")
+        limit = doc.limits.max_jsonld_chars
+        if len(text) > limit:
+            doc.warnings.append(f"JSON-LD block of {len(text)} characters skipped (limit {limit})")
             continue
         data = parse_block(text)
         if data is None and text.strip():

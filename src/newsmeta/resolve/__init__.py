@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..candidate import Candidate
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Article, Evidence
 from ..normalize.language import normalize_language
 from ..normalize.text import clean_text
@@ -66,10 +67,15 @@ def _page_url(fields: dict[str, list[Candidate]], context: Context) -> tuple[str
 
 
 def build_article(
-    candidates: Sequence[Candidate], *, url: str | None, captured: date | datetime | None, warnings: list[str]
+    candidates: Sequence[Candidate],
+    *,
+    url: str | None,
+    captured: date | datetime | None,
+    warnings: list[str],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Article:
     """Resolve every field from the candidates of one document."""
-    context = Context(url=url, captured=captured, warnings=list(warnings))
+    context = Context(url=url, captured=captured, warnings=list(warnings), limits=limits)
     fields = by_field(candidates)
     provenance: dict[str, Evidence] = {}
     values: dict[str, Any] = {}

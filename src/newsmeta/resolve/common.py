@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Generic, TypeVar
 
 from ..candidate import Candidate
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Evidence
 
 T = TypeVar("T")
@@ -25,6 +26,7 @@ class Context:
     url: str | None
     captured: date | datetime | None
     warnings: list[str] = field(default_factory=list)
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass(frozen=True)

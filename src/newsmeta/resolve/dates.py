@@ -1,17 +1,44 @@
-"""Published and modified: parsed, checked for plausibility, never swapped."""
+"""Published and modified: parsed, checked for plausibility, cross-checked with the URL, never swapped.
+
+Rules, in order:
+
+1. Every candidate is parsed (relative dates against the capture time); dates before 1990 or after the capture
+   (or now) are dropped, with a warning.
+2. The page's local UTC offset is inferred when its candidates show it: a naive time and a zoned time for the
+   same instant (``18:11`` and ``16:11Z`` -> ``+02:00``), else the most common non-zero offset. Zoned values are
+   then read in that offset, so that equal days group together as the page shows them. The instant never
+   changes; only its representation does.
+3. Candidates are grouped by day (:func:`~.common.choose`); precise values (time, zone) and agreement with a
+   date in the URL path (the day, or the month of a ``/2023/04/`` path) add to a group's score.
+4. The chosen day takes the most precise value its group offers: a time from a member with one, a zone from a
+   member with the same wall-clock time, a local offset over a ``+00:00`` that mislabels the same wall clock.
+5. Original over updated: when the published day equals the modified day and a nearly as strong published
+   candidate gives an earlier day, the earlier one is the original publication.
+6. A modified date more than a day before the published one is dropped.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from ..candidate import Candidate
 from ..normalize.dates import ParsedDate, parse_date
+from ..normalize.dates_url import UrlDate, url_date
 from .common import Choice, Context, choose
 
 EARLIEST = datetime(1990, 1, 1)
 #: How far past the capture (or now) a date may lie, for time-zone slack.
 SLACK = timedelta(days=1)
 PRECISION_BONUS = 0.02
+#: Added to a candidate whose day is the URL path's day (or lies in its month).
+URL_DAY_BONUS = 0.1
+URL_MONTH_BONUS = 0.05
+#: How much weaker an earlier published day may be and still count as the original over an updated one.
+ORIGINAL_MARGIN = 0.1
+_MAX_OFFSET = timedelta(hours=14)
+_QUARTER_HOUR = timedelta(minutes=15)
 
 
 def latest_plausible(context: Context) -> datetime:
@@ -38,42 +65,135 @@ def plausible(parsed: ParsedDate, context: Context) -> bool:
     return EARLIEST <= wall <= latest_plausible(context)
 
 
-def _reference(context: Context) -> datetime | None:
+def _reference(context: Context) -> datetime | date | None:
     captured = context.captured
-    if isinstance(captured, datetime):
+    if isinstance(captured, (datetime, date)):
         return captured
-    if isinstance(captured, date):
-        return datetime(captured.year, captured.month, captured.day)
     return None
 
 
-def resolve_date(candidates: list[Candidate], context: Context, label: str) -> Choice[ParsedDate] | None:
+Parsed = dict[int, ParsedDate]
+
+
+def _parse_all(candidates: list[Candidate], context: Context, label: str) -> Parsed:
+    """Plausible parsed values by candidate identity; implausible ones are reported in a warning."""
     reference = _reference(context)
+    parsed: Parsed = {}
     rejected: list[str] = []
-
-    def normalise(candidate: Candidate) -> ParsedDate | None:
-        parsed = parse_date(candidate.value, reference=reference)
-        if parsed is None:
-            return None
-        if not plausible(parsed, context):
+    for candidate in candidates:
+        value = parse_date(candidate.value, reference=reference)
+        if value is None:
+            continue
+        if plausible(value, context):
+            parsed[id(candidate)] = value
+        else:
             rejected.append(f"{candidate.source}={candidate.value!r}")
-            return None
-        return parsed
-
-    def precision(_: Candidate, parsed: ParsedDate) -> float:
-        return PRECISION_BONUS * (parsed.has_time + parsed.has_tz)
-
-    choice = choose(candidates, normalise, key=lambda p: _wall_clock(p.value).date(), adjust=precision)
     if rejected:
         context.warnings.append(f"implausible {label} date(s) dropped: {', '.join(rejected[:3])}")
-    return choice
+    return parsed
+
+
+def _is_offset(delta: timedelta) -> bool:
+    return abs(delta) <= _MAX_OFFSET and delta % _QUARTER_HOUR == timedelta(0)
+
+
+def local_offset(values: list[ParsedDate]) -> timezone | None:
+    """The page's UTC offset, when its dates show it (see rule 2 of this module)."""
+    naive = {p.value for p in values if p.has_time and not p.has_tz}
+    zoned = [p.value for p in values if p.has_tz]
+    pairs: Counter[timedelta] = Counter()
+    for aware in zoned:
+        instant = aware.astimezone(timezone.utc).replace(tzinfo=None)
+        for wall in naive:
+            delta = wall - instant
+            if _is_offset(delta) and wall.second == instant.second:
+                pairs[delta] += 1
+    if pairs:
+        return timezone(pairs.most_common(1)[0][0])
+    offsets = Counter(offset for v in zoned if (offset := v.utcoffset()))
+    return timezone(offsets.most_common(1)[0][0]) if offsets else None
+
+
+def _localised(parsed: ParsedDate, local: timezone | None) -> ParsedDate:
+    if local is None or not parsed.has_tz:
+        return parsed
+    return replace(parsed, value=parsed.value.astimezone(local))
+
+
+def _day(parsed: ParsedDate) -> date:
+    return _wall_clock(parsed.value).date()
+
+
+def _refine(choice: Choice[ParsedDate], members: list[ParsedDate], originals: list[ParsedDate]) -> ParsedDate:
+    """The most precise value of the chosen day's group (rule 4); ``originals`` are ``members`` as written."""
+    value = choice.value
+    day = _day(value)
+    same_day = [(m, o) for m, o in zip(members, originals, strict=True) if _day(m) == day]
+    if not value.has_time:
+        timed = [m for m, _ in same_day if m.has_time]
+        zoned = [m for m in timed if m.has_tz]
+        if zoned or timed:
+            value = (zoned or timed)[0]
+    if value.has_time and not value.has_tz:
+        wall = value.value.replace(second=0, microsecond=0)
+        for member, _ in same_day:
+            if member.has_tz and member.value.replace(second=0, microsecond=0, tzinfo=None) == wall:
+                return member
+    if value.has_tz:
+        original = next((o for m, o in same_day if m == value), None)
+        if original is not None and original.value.utcoffset() == timedelta(0):
+            wall = _wall_clock(original.value)
+            for member, written in same_day:
+                if written.has_tz and written.value.utcoffset() and _wall_clock(written.value) == wall:
+                    return member
+    return value
+
+
+def _choose(
+    candidates: list[Candidate], parsed: Parsed, local: timezone | None, dated: UrlDate | None
+) -> tuple[Choice[ParsedDate] | None, float]:
+    """The best day's choice and its score (``0.0`` when there is none)."""
+    pool = [c for c in candidates if id(c) in parsed]
+
+    def normalise(candidate: Candidate) -> ParsedDate | None:
+        return _localised(parsed[id(candidate)], local)
+
+    def adjust(candidate: Candidate, value: ParsedDate) -> float:
+        bonus = PRECISION_BONUS * (value.has_time + value.has_tz)
+        if dated and candidate.kind != "url" and dated.covers(_day(value)):
+            bonus += URL_DAY_BONUS if dated.day else URL_MONTH_BONUS
+        return bonus
+
+    choice = choose(pool, normalise, key=_day, adjust=adjust)
+    if choice is None:
+        return None, 0.0
+    members = [normalise(c) for c in pool]
+    originals = [parsed[id(c)] for c in pool]
+    refined = _refine(choice, [m for m in members if m], originals)
+    return Choice(refined, choice.evidence, choice.candidate), choice.evidence.confidence
+
+
+def resolve_date(candidates: list[Candidate], context: Context, label: str) -> Choice[ParsedDate] | None:
+    """One date field (kept for callers that resolve a single field)."""
+    parsed = _parse_all(candidates, context, label)
+    return _choose(candidates, parsed, local_offset(list(parsed.values())), url_date(context.url))[0]
 
 
 def resolve(
     published: list[Candidate], modified: list[Candidate], context: Context
 ) -> tuple[Choice[ParsedDate] | None, Choice[ParsedDate] | None]:
-    first = resolve_date(published, context, "published")
-    last = resolve_date(modified, context, "modified")
+    first_parsed = _parse_all(published, context, "published")
+    last_parsed = _parse_all(modified, context, "modified")
+    local = local_offset([*first_parsed.values(), *last_parsed.values()])
+    dated = url_date(context.url)
+    first, score = _choose(published, first_parsed, local, dated)
+    last, _ = _choose(modified, last_parsed, local, dated)
+    if first and last and _day(first.value) == _day(last.value):
+        day = _day(first.value)
+        earlier = {i: p for i, p in first_parsed.items() if _day(_localised(p, local)) < day}
+        original, original_score = _choose(published, earlier, local, dated)
+        if original and original_score >= score - ORIGINAL_MARGIN:
+            first = original
     if first and last and _comparable(first.value, last.value) and last.value.value < first.value.value - SLACK:
         context.warnings.append("modified date precedes published date by more than a day; modified dropped")
         last = None

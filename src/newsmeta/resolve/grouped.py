@@ -15,6 +15,8 @@ from .common import AGREEMENT_BONUS
 class ListChoice:
     items: list[tuple[str, Candidate]]
     evidence: Evidence
+    #: How many items the chosen source gave, before the limit.
+    total: int
 
 
 def choose_list(
@@ -51,4 +53,4 @@ def choose_list(
         ranked.append((score, -order, source, agreeing))
     score, _, source, agreeing = max(ranked)
     evidence = Evidence(source=source, confidence=round(min(1.0, max(0.0, score)), 3), agreeing=sorted(agreeing))
-    return ListChoice(groups[source][:limit], evidence)
+    return ListChoice(groups[source][:limit], evidence, len(groups[source]))

@@ -10,7 +10,6 @@ from ..normalize.text import clean_text
 from ..normalize.urls import absolute_url
 from .common import Choice, Context, choose
 
-MAX_IMAGES = 50
 _NOT_A_PICTURE = re.compile(
     r"(?:^|[/_.-])(?:logo|logos|placeholder|default|blank|spacer|pixel|favicon|icon|sprite|avatar|fallback)"
     r"(?:[/_.-]|\d|$)|\.svg(?:$|\?)",
@@ -65,7 +64,7 @@ def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None
     seen = {choice.value}
     for candidate in sorted(candidates, key=lambda c: -c.confidence):
         url = normalise(candidate)
-        if url and url not in seen and len(images) < MAX_IMAGES:
+        if url and url not in seen and len(images) < context.limits.max_images:
             seen.add(url)
             images.append(to_image(candidate, url))
     return image, images, choice

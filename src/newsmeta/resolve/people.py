@@ -10,8 +10,6 @@ from ..normalize.urls import absolute_url
 from .common import Context
 from .grouped import ListChoice, choose_list
 
-MAX_AUTHORS = 50
-
 
 def is_organisation(candidate: Candidate, site_names: set[str]) -> bool:
     """An author that is an organisation: typed so, or named after the site itself."""
@@ -40,14 +38,12 @@ def resolve(
 
     # rule 1: the people the page names; rule 2, only when it names none: organisations
     people_candidates = [c for c in candidates if not is_organisation(c, site_names)]
-    choice = choose_list(people_candidates, split, limit=MAX_AUTHORS) or choose_list(
-        candidates, split, limit=MAX_AUTHORS
-    )
+    limit = context.limits.max_authors
+    choice = choose_list(people_candidates, split, limit=limit) or choose_list(candidates, split, limit=limit)
     if choice is None:
         return [], None
-    total = sum(len(split(c)) for c in candidates if c.source == choice.evidence.source)
-    if total > MAX_AUTHORS:
-        context.warnings.append(f"{total} authors given; kept the first {MAX_AUTHORS}")
+    if choice.total > limit:
+        context.warnings.append(f"{choice.total} authors given; kept the first {limit}")
     people = []
     for name, candidate in choice.items:
         url = candidate.extra.get("url")

@@ -9,7 +9,6 @@ from ..normalize.text import clean_text, squash
 from .common import Context
 from .grouped import ListChoice, choose_list
 
-MAX_TAGS = 100
 MAX_TAG_CHARS = 100
 _LIST_SEPARATORS = re.compile(r"\s*[,;|]\s*")
 #: Labels that are a CMS's internal codes, not topics: ids, "key: value" pairs, snake_case flags.
@@ -36,9 +35,10 @@ def split_labels(candidate: Candidate, site_names: set[str] = frozenset()) -> li
 def resolve(
     candidates: list[Candidate], context: Context, site_names: set[str]
 ) -> tuple[list[str], ListChoice | None]:
-    choice = choose_list(candidates, lambda c: split_labels(c, site_names), limit=MAX_TAGS)
+    limit = context.limits.max_labels
+    choice = choose_list(candidates, lambda c: split_labels(c, site_names), limit=limit)
     if choice is None:
         return [], None
-    if len(choice.items) >= MAX_TAGS:
-        context.warnings.append(f"{candidates[0].field}: more than {MAX_TAGS} labels; kept the first {MAX_TAGS}")
+    if choice.total > limit:
+        context.warnings.append(f"{candidates[0].field}: {choice.total} labels given; kept the first {limit}")
     return [label for label, _ in choice.items], choice
