@@ -86,8 +86,8 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Decode a page; returns ``(text, encoding)``. Raises :class:`ExtractionError` on binary data."""
     bom = _bom(data)
     if bom:
-        encoding, skip = bom
-        return data[skip:].decode(encoding, errors="replace"), encoding
+        bom_encoding, skip = bom
+        return data[skip:].decode(bom_encoding, errors="replace"), bom_encoding
     utf16 = _utf16_without_bom(data[:_SNIFF])
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
@@ -100,7 +100,7 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     declared = (http_content_type_encoding(content_type) if content_type else None) or html_body_declared_encoding(
         data[:_SNIFF]
     )
-    encoding: str | None = resolve_encoding(declared) if declared else None
+    encoding = resolve_encoding(declared) if declared else None
     if encoding and encoding.replace("_", "-").lower() not in {"utf-8", "utf8"}:
         try:
             return data.decode(encoding, errors="replace"), encoding
