@@ -77,6 +77,9 @@ def document_from_text(
 ) -> Document:
     """Build the :class:`Document` for decoded text: a capture when it has no markup, else HTML."""
     warnings = warnings if warnings is not None else []
+    if not text.strip():
+        warnings.append("document is empty")
+        return Document(url=url, text="", source_text=text, captured=captured, warnings=warnings, limits=limits)
     if textcapture.looks_like_capture(text):
         return _capture_document(text, url=url, captured=captured, limits=limits, warnings=warnings)
     tree = _parse_html(text, data, encoding)

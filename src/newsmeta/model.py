@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+
+def _day_or_instant(value: Any) -> Any:
+    """A capture time as JSON writes it: ``YYYY-MM-DD`` is a day, anything longer an instant."""
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value
+
+
+#: When a capture was made: a day (a capture header) or an instant (a WARC-Date).
+CaptureTime = Annotated[datetime | date | None, BeforeValidator(_day_or_instant)]
 
 
 class _Record(BaseModel):
@@ -63,6 +78,6 @@ class Article(_Record):
     genre: str | None = None
     copyright_year: int | None = None
     body: str | None = None
-    captured: date | datetime | None = None
+    captured: CaptureTime = None
     provenance: dict[str, Evidence] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)

@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 
 from ..candidate import Candidate
 from ..document import Document
+from ._text import element_text
 
 _ARTICLE_CONTAINERS = frozenset({"article", "main"})
 #: Words in a class or id that mark a byline element.
@@ -24,7 +25,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _text(element: HtmlElement) -> str:
-    return _SPACES.sub(" ", element.text_content()).strip()
+    return element_text(element)
 
 
 def _in_article(element: HtmlElement) -> bool:
@@ -108,7 +109,8 @@ def _signatures(doc: Document) -> list[Candidate]:
     ends = paragraphs[:SIGNATURE_REACH] + paragraphs[-SIGNATURE_REACH:]
     found: list[Candidate] = []
     for paragraph in ends:
-        if len(paragraph) != 1 or paragraph[0].tag not in {"strong", "b"} or (paragraph.text or "").strip():
+        bold = paragraph[0] if len(paragraph) == 1 else None
+        if bold is None or bold.tag not in {"strong", "b"} or (paragraph.text or "").strip() or (bold.tail or "").strip():
             continue
         text = _text(paragraph)
         if _SIGNATURE.match(text) and text == text.title() and text not in {c.value for c in found}:

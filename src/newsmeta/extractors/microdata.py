@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 
 from ..candidate import Candidate
 from ..document import Document
+from ._text import element_text
 from ._schema import article_weight, node_candidates, site_candidates
 
 BASE_CONFIDENCE = 0.85
@@ -42,8 +43,8 @@ def property_value(element: HtmlElement) -> str:
     if tag in _URL_ATTRIBUTES:
         return element.get(_URL_ATTRIBUTES[tag]) or ""
     if tag in {"time", "data", "meter"}:
-        return element.get("datetime") or element.get("value") or element.text_content()
-    return element.text_content()
+        return element.get("datetime") or element.get("value") or element_text(element)
+    return element_text(element)
 
 
 def _owner(element: HtmlElement) -> HtmlElement | None:

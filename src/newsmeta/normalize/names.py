@@ -14,7 +14,7 @@ _PREFIX = re.compile(
     r"(?:ein(?:e)?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|interview|reportage|bericht)\s+(?:von|vom)\s+)",
     re.I,
 )
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_EMAIL = re.compile(r"[^\s()<>\[\]]+@[^\s()<>\[\]]+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _DATE_TAIL = re.compile(
     r"\s*(?:[|,•·–—-]\s*)?(?:updated|published|aktualisiert|veröffentlicht|publié|mis à jour|am|on|le)?\s*"

@@ -63,7 +63,9 @@ def _page_url(fields: dict[str, list[Candidate]], context: Context) -> tuple[str
         return url
 
     choice = choose(fields.get("url", []), normalise)
-    return (choice.value, choice.evidence) if choice else (context.url, None)
+    if choice:
+        return choice.value, choice.evidence
+    return context.url, Evidence(source="url:given", confidence=0.5) if context.url else None
 
 
 def build_article(

@@ -38,7 +38,11 @@ def choose_list(
             continue
         group = groups.setdefault(candidate.source, [])
         seen = {fold(label) for label, _ in group}
-        group.extend((label, candidate) for label in labels if fold(label) not in seen)
+        for label in labels:
+            key = fold(label)
+            if key not in seen:
+                seen.add(key)
+                group.append((label, candidate))
         scores[candidate.source] = max(scores.get(candidate.source, 0.0), candidate.confidence)
     if not groups:
         return None

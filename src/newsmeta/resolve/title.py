@@ -14,7 +14,7 @@ _SEPARATORS = re.compile(r"\s*[|｜]\s*|\s+(?:[–—·»«:/•]|-{1,2}|::)\s+"
 _KICKER = re.compile(r"^(.{2,80}?)(?::|\s[|–—-])\s+(.+)$")
 _TLD = re.compile(r"\.[a-z]{2,3}(?:\.[a-z]{2})?$")
 #: Support a title gets from each other source that shows it behind a kicker ("Kicker: Title").
-KICKER_SUPPORT = 0.08
+KICKER_SUPPORT = 0.1
 _DATEISH = re.compile(r"^[\d\s./:-]+$")
 MAX_TITLE_CHARS = 1000
 
