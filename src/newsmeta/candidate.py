@@ -18,8 +18,8 @@ Fields (``Candidate.field``) and what ``value`` holds:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 

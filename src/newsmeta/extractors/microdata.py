@@ -13,8 +13,8 @@ from lxml.html import HtmlElement
 
 from ..candidate import Candidate
 from ..document import Document
-from ._text import element_text
 from ._schema import article_weight, node_candidates, site_candidates
+from ._text import element_text
 
 BASE_CONFIDENCE = 0.85
 #: Article-like items read per page, best first.
