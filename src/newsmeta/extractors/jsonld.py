@@ -7,6 +7,7 @@ Tolerant of what pages really ship: several blocks, ``@graph``, top-level arrays
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -19,7 +20,10 @@ from ._schema import article_weight, node_candidates, site_candidates, types_of
 BASE_CONFIDENCE = 0.9
 #: Article-like nodes read per page, best first (live blogs list hundreds of posts).
 MAX_ARTICLE_NODES = 5
-_WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
+_OPENERS = ("<!--", "<![CDATA[", "//<![CDATA[", "// <![CDATA[")
+_CLOSERS = ("-->", "]]>", "//]]>", "// ]]>")
+#: Nodes read from one page's JSON-LD at most (a live blog may list thousands).
+MAX_NODES = 2000
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 #: Properties whose nested nodes are other works, never the page's own article.
 _FOREIGN = frozenset(
@@ -41,9 +45,23 @@ _FOREIGN = frozenset(
 )
 
 
+def _unwrap(text: str) -> str:
+    """The block without comment or CDATA wrappers."""
+    text = text.strip()
+    for opener in _OPENERS:
+        if text.startswith(opener):
+            text = text[len(opener) :].lstrip()
+            break
+    for closer in _CLOSERS:
+        if text.endswith(closer):
+            text = text[: -len(closer)].rstrip()
+            break
+    return text
+
+
 def parse_block(text: str) -> Any:
     """Parse one block, repairing the common defects; ``None`` when it cannot be read."""
-    text = _WRAPPER.sub("", text).strip()
+    text = _unwrap(text)
     if not text:
         return None
     try:
@@ -100,7 +118,8 @@ def walk(data: Any, nested: bool = False, depth: int = 0) -> Iterator[tuple[dict
         return
     if isinstance(data, list):
         for item in data:
-            yield from walk(item, nested, depth + 1)
+            if isinstance(item, (dict, list)):
+                yield from walk(item, nested, depth + 1)
     elif isinstance(data, dict):
         if "@graph" in data:
             yield from walk(data["@graph"], nested, depth + 1)
@@ -126,9 +145,7 @@ def _resolve_refs(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dic
 
 
 def extract(doc: Document) -> list[Candidate]:
-    if not doc.mentions("ld+json"):
-        return []
-    nodes = [pair for data in blocks(doc) for pair in walk(data)]
+    nodes = list(itertools.islice((pair for data in blocks(doc) for pair in walk(data)), MAX_NODES))
     if not nodes:
         return []
     by_id = {n["@id"]: n for n, _ in nodes if isinstance(n.get("@id"), str) and len(n) > 2}
