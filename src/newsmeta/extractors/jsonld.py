@@ -135,8 +135,9 @@ def _resolve_refs(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dic
     """Replace ``{"@id": ...}`` stubs among a node's direct values by the nodes they name."""
 
     def deref(value: Any) -> Any:
-        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
-            return by_id[value["@id"]]
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+            ref = value.get("@id")
+            return by_id.get(ref, value) if isinstance(ref, str) else value
         if isinstance(value, list):
             return [deref(v) for v in value]
         return value
