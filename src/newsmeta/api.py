@@ -18,9 +18,14 @@ from .errors import ExtractionError
 from .extractors import candidates_for
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Article
+from .normalize.urls import absolute_url
 from .resolve import build_article
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+#: A DOCTYPE's internal subset (entity declarations): never expanded, and removed so that it cannot
+#: derail the HTML parser (``]>`` read as text, the head pushed into the body).
+_DTD_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]{0,200}\[.*?\]\s*>", re.I | re.S)
+_DTD_SUBSET_TEXT = re.compile(r"<!DOCTYPE[^>\[]{0,200}\[.*?\]\s*>", re.I | re.S)
 _UTF8 = {"utf-8", "utf8", "ascii", "us-ascii"}
 _local = threading.local()
 
@@ -45,8 +50,14 @@ def _parse_html(text: str, data: bytes | None, encoding: str | None) -> HtmlElem
     """Parse once: from the bytes when they are UTF-8 (fastest), else from the decoded text."""
     try:
         if data is not None and encoding and encoding.lower() in _UTF8:
-            return document_fromstring(data.removeprefix(b"\xef\xbb\xbf"), parser=_parser("utf-8"))
-        return document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_parser(None))
+            data = data.removeprefix(b"\xef\xbb\xbf")
+            if b"<!ENTITY" in data[:65536] or b"<!entity" in data[:65536]:
+                data = _DTD_SUBSET.sub(b"<!DOCTYPE html>", data, count=1)
+            return document_fromstring(data, parser=_parser("utf-8"))
+        text = _XML_DECLARATION.sub("", text, count=1)
+        if "<!ENTITY" in text[:65536] or "<!entity" in text[:65536]:
+            text = _DTD_SUBSET_TEXT.sub("<!DOCTYPE html>", text, count=1)
+        return document_fromstring(text, parser=_parser(None))
     except (etree.ParserError, ValueError):
         return None
 
@@ -56,7 +67,7 @@ def _capture_document(
 ) -> Document:
     header, body = textcapture.split_header(text)
     return Document(
-        url=url or (header.url if header else None),
+        url=url or (_safe_url(header.url) if header else None),
         text=body,
         source_text=text,
         captured=captured or (header.captured if header else None),
@@ -88,23 +99,25 @@ def document_from_text(
     return Document(url=url, tree=tree, source_text=text, captured=captured, warnings=warnings, limits=limits)
 
 
-def _cut(data: bytes, limits: Limits, warnings: list[str]) -> bytes:
+def _cut(data: bytes, limits: Limits, warnings: list[str], size: int | None = None) -> bytes:
     if len(data) <= limits.max_input_bytes:
         return data
-    warnings.append(f"input of {len(data)} bytes cut to its first {limits.max_input_bytes} (limit)")
+    warnings.append(f"input of {size or len(data)} bytes cut to its first {limits.max_input_bytes} (limit)")
     return data[: limits.max_input_bytes]
 
 
 def _document(source: Any, url: str | None, captured: Captured, limits: Limits = DEFAULT_LIMITS) -> Document:
     warnings: list[str] = []
+    size = None
     if isinstance(source, Path):
         try:
+            size = source.stat().st_size
             with source.open("rb") as handle:
                 source = handle.read(limits.max_input_bytes + 1)
         except OSError as exc:
             raise ExtractionError(f"cannot read {source}: {exc}") from exc
     if isinstance(source, (bytes, bytearray, memoryview)):
-        data = _cut(bytes(source), limits, warnings)
+        data = _cut(bytes(source), limits, warnings, size)
         text, encoding = decode(data)
         return document_from_text(
             text, url=url, data=data, encoding=encoding, captured=captured, limits=limits, warnings=warnings
@@ -131,6 +144,15 @@ def _document(source: Any, url: str | None, captured: Captured, limits: Limits =
     )
 
 
+def _safe_url(url: str | None) -> str | None:
+    """The caller's URL, when it is an http(s) URL: nothing else is a page address to keep or resolve against."""
+    if url is None:
+        return None
+    if not isinstance(url, str):
+        raise TypeError(f"url must be a str, got {type(url).__name__}")
+    return absolute_url(url, None)
+
+
 def extract(source: Any, *, url: str | None = None, captured: Captured = None, limits: Limits | None = None) -> Article:
     """Read one page or capture into an :class:`Article`.
 
@@ -143,7 +165,7 @@ def extract(source: Any, *, url: str | None = None, captured: Captured = None, l
     Malformed HTML never raises: the record holds what could be read, and ``warnings`` says what could not.
     Raises ``TypeError`` for an unsupported argument and :class:`ExtractionError` for unreadable input.
     """
-    doc = _document(source, url, captured, limits or DEFAULT_LIMITS)
+    doc = _document(source, _safe_url(url), captured, limits or DEFAULT_LIMITS)
     return run_pipeline(doc)
 
 
@@ -157,6 +179,7 @@ def extract_capture(
         text, _ = decode(_cut(bytes(text), limits, warnings))
     if not isinstance(text, str):
         raise TypeError(f"extract_capture() takes str or bytes, got {type(text).__name__}")
+    url = _safe_url(url)
     doc = _capture_document(
         text[: limits.max_input_bytes], url=url, captured=captured, limits=limits, warnings=warnings
     )

@@ -57,6 +57,22 @@ def looks_binary(data: bytes) -> bool:
     return head.count(0) > len(head) // 100 or controls > len(head) // 20
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with some stray bytes: at least as many valid multi-byte characters as invalid bytes.
+
+    (Legacy single-byte text read as UTF-8 yields almost no valid multi-byte characters.)"""
+    sample = data[:65536]
+    text = sample.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    valid = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    return valid >= invalid and valid > 0
+
+
+def _word_shape_ok(word: str) -> bool:
+    """lower, Capitalised or UPPER: the shapes real words have (a wrong Cyrillic code page mixes cases)."""
+    return word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+
+
 def _plausibility(text: str) -> int:
     """How much a decoding looks like text: words in one script, with few accented Latin letters.
 
@@ -69,7 +85,8 @@ def _plausibility(text: str) -> int:
             continue
         cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
         ascii_letters = sum(1 for ch in word if ch.isascii())
-        if cyrillic == len(word) or (not cyrillic and (len(word) - ascii_letters) * 2 <= len(word)):
+        one_script = cyrillic == len(word) or (not cyrillic and (len(word) - ascii_letters) * 2 <= len(word))
+        if one_script and _word_shape_ok(word):
             score += 1
         else:
             score -= 1
@@ -97,6 +114,8 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8"
     declared = (http_content_type_encoding(content_type) if content_type else None) or html_body_declared_encoding(
         data[:_SNIFF]
     )

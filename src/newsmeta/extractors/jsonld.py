@@ -59,24 +59,68 @@ def _unwrap(text: str) -> str:
     return text
 
 
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        return None  # RecursionError: nested deeper than Python's parser goes; no article looks like that
+
+
+def _repaired(text: str) -> Any:
+    """The common defects mended: HTML entities, trailing commas, several values in a row."""
+    repaired = _TRAILING_COMMA.sub(r"\1", html.unescape(text) if "&" in text else text)
+    return _loads(repaired) or _parse_concatenated(repaired)
+
+
 def parse_block(text: str) -> Any:
-    """Parse one block, repairing the common defects; ``None`` when it cannot be read."""
+    """Parse one block, repairing the common defects, or reading a cut-off block up to the cut; ``None``
+    when it cannot be read."""
     text = _unwrap(text)
     if not text:
         return None
-    try:
-        return json.loads(text, strict=False)
-    except RecursionError:
-        return None  # nested deeper than Python's parser goes: no article is shaped like that
-    except ValueError:
-        pass
-    repaired = _TRAILING_COMMA.sub(r"\1", html.unescape(text) if "&" in text else text)
-    try:
-        return json.loads(repaired, strict=False)
-    except RecursionError:
+    return _loads(text) or _repaired(text) or _parse_truncated(text)
+
+
+def _closers(text: str) -> tuple[str, bool]:
+    """What closes a cut-off JSON text: its open brackets (innermost first), and whether a string is open."""
+    stack: list[str] = []
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "{[":
+            stack.append("}" if ch == "{" else "]")
+        elif ch in "}]" and stack:
+            stack.pop()
+    return "".join(reversed(stack)), in_string
+
+
+def _parse_truncated(text: str) -> Any:
+    """A block cut off in the middle (a truncated capture): what it holds up to the cut."""
+    if len(text) > 200_000:
         return None
-    except ValueError:
-        return _parse_concatenated(repaired)
+    closers, in_string = _closers(text)
+    if not closers:
+        return None
+    head = text + '"' if in_string else text
+    for _ in range(20):  # drop a dangling key or value, then close every open bracket
+        try:
+            data = json.loads(head.rstrip().rstrip(",:") + closers, strict=False)
+            return data if not isinstance(data, dict) or set(data) - {"@context", "@type"} else None
+        except (ValueError, RecursionError):
+            cut = max(head.rfind(","), head.rfind("{"), head.rfind("["))
+            if cut <= 0:
+                return None
+            head = head[: cut + 1] if head[cut] in "{[" else head[:cut]
+            closers, _ = _closers(head)
+    return None
 
 
 def _parse_concatenated(text: str) -> list[Any] | None:
@@ -105,10 +149,14 @@ def blocks(doc: Document) -> Iterator[Any]:
         if len(text) > limit:
             doc.warnings.append(f"JSON-LD block of {len(text)} characters skipped (limit {limit})")
             continue
-        data = parse_block(text)
-        if data is None and text.strip():
-            doc.warnings.append("a JSON-LD block could not be parsed")
-        elif data is not None:
+        text = _unwrap(text)
+        data = (_loads(text) or _repaired(text)) if text else None
+        if data is None and text:
+            data = _parse_truncated(text)
+            doc.warnings.append(
+                "a JSON-LD block could not be parsed" if data is None else "a JSON-LD block was cut off; read what it holds"
+            )
+        if data is not None:
             yield data
 
 

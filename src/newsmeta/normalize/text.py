@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 _TAGS = re.compile(r"<[^<>]{1,200}>")
+_UNKNOWN_ENTITY = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,30};")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _FOLD = {ord(c): '"' for c in "“”„«»‟″"} | {ord(c): "'" for c in "‘’‚‹›‛′`"} | {ord(c): "-" for c in "–—‒―−"}
 
@@ -15,8 +16,8 @@ def clean_text(value: str) -> str:
     """Unescape entities, drop stray tags and invisible characters, collapse white space."""
     if "&" in value:
         value = html.unescape(value)
-        if "&" in value:  # double-escaped (&amp;quot;)
-            value = html.unescape(value)
+        if "&" in value:  # double-escaped (&amp;quot;), or entities no HTML knows (a DTD's own)
+            value = _UNKNOWN_ENTITY.sub("", html.unescape(value))
     if "<" in value:
         value = _TAGS.sub(" ", value)
     if not value.isascii():

@@ -18,13 +18,14 @@ def absolute_url(value: str, base: str | None) -> str | None:
     if value.startswith("//"):
         value = "https:" + value
     try:
-        scheme = urlsplit(value).scheme.lower()
-        if not scheme and base:
+        parts = urlsplit(value)
+        if not parts.scheme and base:
             value = urljoin(base, value)
-            scheme = urlsplit(value).scheme.lower()
+            parts = urlsplit(value)
+        host = parts.hostname
     except ValueError:
         return None
-    if scheme not in SAFE_SCHEMES:
+    if parts.scheme.lower() not in SAFE_SCHEMES or not host or not value.split("://", 1)[-1].startswith(parts.netloc):
         return None
     return value
 

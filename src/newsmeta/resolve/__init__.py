@@ -30,7 +30,9 @@ def _text(candidate: Candidate) -> str | None:
 
 def _description(candidate: Candidate) -> str | None:
     text = clean_text(candidate.value)
-    return text[:MAX_DESCRIPTION_CHARS] if text else None
+    if len(text) > MAX_DESCRIPTION_CHARS:
+        text = text[:MAX_DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip()
+    return text or None
 
 
 def _body(candidate: Candidate) -> str | None:
@@ -65,7 +67,8 @@ def _page_url(fields: dict[str, list[Candidate]], context: Context) -> tuple[str
     choice = choose(fields.get("url", []), normalise)
     if choice:
         return choice.value, choice.evidence
-    return context.url, Evidence(source="url:given", confidence=0.5) if context.url else None
+    given = absolute_url(context.url, None) if context.url else None
+    return given, Evidence(source="url:given", confidence=0.5) if given else None
 
 
 def build_article(
@@ -129,6 +132,8 @@ def build_article(
         choice = choose(fields.get(key, []), normalise)  # type: ignore[arg-type]
         if choice:
             values[key], provenance[key] = choice.value, choice.evidence
+            if key == "description" and len(choice.candidate.value) > MAX_DESCRIPTION_CHARS:
+                context.warnings.append(f"description longer than {MAX_DESCRIPTION_CHARS} characters: cut")
 
     if captured is not None:
         values["captured"] = captured

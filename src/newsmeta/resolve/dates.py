@@ -2,8 +2,8 @@
 
 Rules, in order:
 
-1. Every candidate is parsed (relative dates against the capture time); dates before 1990 or after the capture
-   (or now) are dropped, with a warning.
+1. Every candidate is parsed (relative dates against the capture time); impossible dates (``2023-02-30``), dates
+   before 1990 or after the capture (or now), and offsets beyond ±14 h are dropped, each with a warning.
 2. The page's local UTC offset is inferred when its candidates show it: a naive time and a zoned time for the
    same instant (``18:11`` and ``16:11Z`` -> ``+02:00``), else the most common non-zero offset. Zoned values are
    then read in that offset, so that equal days group together as the page shows them. The instant never
@@ -19,6 +19,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
@@ -38,6 +39,9 @@ URL_MONTH_BONUS = 0.05
 #: How much weaker an earlier published day may be and still count as the original over an updated one.
 ORIGINAL_MARGIN = 0.1
 _MAX_OFFSET = timedelta(hours=14)
+#: Values shaped like a numeric date or a time's offset, to tell an impossible date or a dropped offset from text.
+_DATE_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_OFFSET_SHAPED = re.compile(r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*[+-]\d\d:?\d\d\s*$")
 _QUARTER_HOUR = timedelta(minutes=15)
 
 
@@ -80,16 +84,27 @@ def _parse_all(candidates: list[Candidate], context: Context, label: str) -> Par
     reference = _reference(context)
     parsed: Parsed = {}
     rejected: list[str] = []
+    impossible: list[str] = []
+    offsets: list[str] = []
     for candidate in candidates:
         value = parse_date(candidate.value, reference=reference)
         if value is None:
+            if _DATE_SHAPED.search(candidate.value):
+                impossible.append(f"{candidate.source}={candidate.value!r}")
             continue
+        if value.has_time and not value.has_tz and _OFFSET_SHAPED.search(candidate.value):
+            offsets.append(f"{candidate.source}={candidate.value!r}")
         if plausible(value, context):
             parsed[id(candidate)] = value
         else:
             rejected.append(f"{candidate.source}={candidate.value!r}")
-    if rejected:
-        context.warnings.append(f"implausible {label} date(s) dropped: {', '.join(rejected[:3])}")
+    for problem, items in (
+        (f"impossible {label} date(s) dropped", impossible),
+        (f"implausible {label} date(s) dropped", rejected),
+        (f"absurd UTC offset(s) of {label} date(s) dropped, time kept without zone", offsets),
+    ):
+        if items:
+            context.warnings.append(f"{problem}: {', '.join(items[:3])}")
     return parsed
 
 

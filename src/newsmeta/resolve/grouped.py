@@ -31,13 +31,14 @@ def choose_list(
     names at least one of the same items.
     """
     groups: dict[str, list[tuple[str, Candidate]]] = {}
+    keys: dict[str, set[str]] = {}
     scores: dict[str, float] = {}
     for candidate in candidates:
         labels = split(candidate)
         if not labels:
             continue
         group = groups.setdefault(candidate.source, [])
-        seen = {fold(label) for label, _ in group}
+        seen = keys.setdefault(candidate.source, set())
         for label in labels:
             key = fold(label)
             if key not in seen:
@@ -46,7 +47,6 @@ def choose_list(
         scores[candidate.source] = max(scores.get(candidate.source, 0.0), candidate.confidence)
     if not groups:
         return None
-    keys = {source: {fold(item) for item, _ in items} for source, items in groups.items()}
     ranked = []
     for order, (source, members) in enumerate(groups.items()):
         kind = source.split(":", 1)[0]

@@ -62,9 +62,13 @@ def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None
             image = to_image(other, choice.value).model_copy(update={"caption": image.caption})
     images: list[Image] = [image]
     seen = {choice.value}
+    limit = context.limits.max_images
     for candidate in sorted(candidates, key=lambda c: -c.confidence):
         url = normalise(candidate)
-        if url and url not in seen and len(images) < context.limits.max_images:
+        if url and url not in seen:
             seen.add(url)
-            images.append(to_image(candidate, url))
+            if len(images) < limit:
+                images.append(to_image(candidate, url))
+    if len(seen) > limit:
+        context.warnings.append(f"{len(seen)} images given; kept the first {limit}")
     return image, images, choice
