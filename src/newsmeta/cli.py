@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from . import spark as spark_cli
 from .api import extract
 from .errors import ExtractionError
 from .model import Article
@@ -69,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         batch = commands.add_parser("batch", help="normalise archives (dirs, WARC/WET, JSONL) into one record each")
         batch_cli.add_arguments(batch)
         batch.set_defaults(handler=batch_cli.main)
+    spark = commands.add_parser("spark", help="the batch job on Spark (needs the spark extra)")
+    spark_cli.add_arguments(spark)
+    spark.set_defaults(handler=spark_cli.main)
     return parser
 
 
