@@ -1,54 +1,393 @@
-"""Dates in the DOM: ``<time datetime>`` elements, and date-like text in date-classed elements."""
+"""Dates in the DOM: ``<time>`` elements, and the dates a page shows in its text.
+
+- :func:`extract` (primary, cheap): ``<time>`` elements from the document's tag index, those in the article and
+  marked ``pubdate`` first; none from comments, related posts or other pages' teasers.
+- :func:`extract_dates` (fallback, for pages with no strong publication date): one XPath for the text nodes that
+  hold a year, one fast pass for headlines and hAtom ``abbr`` dates, and the indexed ``meta``/``time`` elements
+  with a date ``itemprop``. Each date
+  found is scored by where it stands: the class/id of its element and near ancestors, the words just before it
+  ("Published", "Updated", "©"), its nearness to the headline, and whether it links to another page.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from ..candidate import Candidate
 from ..document import Document
-
-_DATED = etree.XPath(
-    "//*[not(self::script or self::style or self::meta or self::link)]"
-    "[contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'time') or "
-    "contains(@class, 'publish') or contains(@class, 'posted') or contains(@id, 'date') or "
-    "contains(@class, 'datum') or contains(@class, 'meta')]"
+from ..normalize.dates import ParsedDate, find_dates, parse_date
+from ..normalize.dates_cues import (
+    BODY_CLASS,
+    DATE_CLASS,
+    OTHER_CLASS,
+    OTHER_TAGS,
+    OTHER_WORDS,
+    PUBLISHED_WORDS,
+    UPDATED_WORDS,
+    WRAPPER_CLASS,
 )
-_SPACES = re.compile(r"\s+")
-_ARTICLE_CONTAINERS = frozenset({"article", "main"})
+from ..normalize.dates_url import url_date, url_path
+
+TIME_CONFIDENCE = 0.5
+#: Text-found dates stay below this: the page's structured data, when it has any, speaks first.
+MAX_TEXT_CONFIDENCE = 0.55
+#: How many dates (distinct days) the text search proposes, best first.
+MAX_TEXT_CANDIDATES = 3
+#: Only the start of a long text node is searched: a date that opens a paragraph may be a dateline, one deep
+#: inside it is what the article talks about.
+HEAD_CHARS = 60
+SHORT_TEXT = 200
+EARLIEST = date(1990, 1, 1)
+#: A day shown again adds this much, up to the max (a page's date often shows twice: header and footer).
+REPEAT_BONUS = 0.02
+MAX_REPEAT_BONUS = 0.04
+
+#: Text nodes that may hold a date with a four-digit year (one pass, in C; parents are checked in Python).
+_TEXTS = etree.XPath("//text()[contains(., '19') or contains(., '20')]")
+#: Elements whose text is never shown as a date of the page.
+_SKIP_PARENTS = frozenset({"script", "style", "noscript", "textarea", "option", "template"})
+#: Elements read in one more fast pass: headline candidates and hAtom ``abbr`` dates.
+_MARKED = ("h1", "h2", "h3", "abbr")
+_DATE_ITEMPROPS = frozenset({"datepublished", "datecreated", "datemodified"})
+#: Publication dates in a page's own JSON (app state, not JSON-LD): ``"publishedDate": "2016-11-04T20:37:27Z"``.
+_JSON_DATE = re.compile(
+    r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublished|pubDate)"'
+    r'\s*:\s*"([^"]{8,40})"'
+)
+JSON_CONFIDENCE = 0.4
+_ARTICLE_TAGS = frozenset({"article", "main"})
+_HEADINGS = frozenset({"h1", "h2", "h3"})
+_PLAIN_TAGS = frozenset({"html", "body"})
+_ITEMPROP_FIELDS = {"datepublished": "published", "datecreated": "published", "datemodified": "modified"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What an element's ancestry says about the dates in it."""
+
+    other: bool = False  # in comments, related posts, sidebars, page footers...
+    dated_depth: int = 99  # levels up to the nearest element with a date-like class/id/itemprop
+    link: str | None = None  # the href of the enclosing link
+    article: bool = False
+    head: bool = False
+    heading: bool = False  # inside h1-h3: a date there is part of a headline
+    body: bool = False  # inside the article's running text
+
+
+_PARTS = re.compile(r"[-_\s]+")
+_WORDS = re.compile(r"\w+")
+
+
+def _is_other(attrs: str) -> bool:
+    """Whether a class/id/itemprop marks other content (see :data:`OTHER_CLASS`), wrappers aside."""
+    return any(
+        not WRAPPER_CLASS.search(token) and any(OTHER_CLASS.match(part) for part in _PARTS.split(token))
+        for token in attrs.split()
+    )
+
+
+def _child(parent: _Context, element: HtmlElement) -> _Context:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _PLAIN_TAGS:
+        return parent
+    attrs = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop")))).lower()
+    other = parent.other or (tag in OTHER_TAGS and not (tag == "footer" and parent.article))
+    if not other and attrs:
+        other = _is_other(attrs) and not (parent.article and "footer" in attrs and "comment" not in attrs)
+    return _Context(
+        other=other,
+        dated_depth=0 if attrs and DATE_CLASS.search(attrs) else parent.dated_depth + 1,
+        link=element.get("href") if tag == "a" else parent.link,
+        article=parent.article or tag in _ARTICLE_TAGS or "articlebody" in attrs,
+        head=parent.head or tag == "head",
+        heading=parent.heading or tag in _HEADINGS,
+        body=parent.body or bool(attrs and BODY_CLASS.search(attrs)),
+    )
+
+
+class _Contexts:
+    """Contexts of elements, each ancestor computed once per document."""
+
+    def __init__(self) -> None:
+        self._cache: dict[HtmlElement, _Context] = {}
+
+    def of(self, element: HtmlElement) -> _Context:
+        chain: list[HtmlElement] = []
+        node: HtmlElement | None = element
+        while node is not None and node not in self._cache:
+            chain.append(node)
+            node = node.getparent()
+        context = self._cache[node] if node is not None else _Context()
+        for item in reversed(chain):
+            context = self._cache[item] = _child(context, item)
+        return context
 
 
 def _text(element: HtmlElement) -> str:
-    return _SPACES.sub(" ", element.text_content()).strip()
-
-
-def _in_article(element: HtmlElement) -> bool:
-    return any(a.tag in _ARTICLE_CONTAINERS for a in element.iterancestors())
+    if not isinstance(element.tag, str):  # a comment or processing instruction
+        return ""
+    return " ".join(element.text_content().split())
 
 
 def extract(doc: Document) -> list[Candidate]:
     """``<time>`` elements, those inside the article and marked ``pubdate`` first."""
+    times = doc.by_tag["time"]
+    if not times:
+        return []
+    contexts = _Contexts()
+    kept = [(t, contexts.of(t)) for t in times]
+    kept = [(t, c) for t, c in kept if not c.other and not _links_elsewhere(c.link, doc.url, None)]
+    ranked = sorted(kept, key=lambda tc: (not tc[1].article, tc[0].get("pubdate") is None))
     found: list[Candidate] = []
-    tags = doc.by_tag
-    times = tags["time"]
-    if times:
-        ranked = sorted(times, key=lambda t: (not _in_article(t), t.get("pubdate") is None))
-        for rank, element in enumerate(ranked[:3]):
-            value = (element.get("datetime") or "").strip() or _text(element)
-            if value:
-                found.append(Candidate("published", value, "dom:time@datetime", 0.5 - 0.1 * rank))
+    for rank, (element, _) in enumerate(ranked[:3]):
+        value = (element.get("datetime") or "").strip() or _text(element)
+        if value:
+            found.append(Candidate("published", value, "dom:time@datetime", TIME_CONFIDENCE - 0.1 * rank))
     return found
 
 
+def _same_page(href: str, page: str | None) -> bool:
+    """Whether ``href`` is the page itself (not a fragment of it, such as a comment's permalink)."""
+    if not page or "#" in href or "?" in href or href.startswith(("javascript:", "mailto:")):
+        return False
+    target = url_path(href if "//" in href else "http://x/" + href.lstrip("/")).rstrip("/").lower()
+    return bool(target) and target == url_path(page).rstrip("/").lower()
+
+
+def _links_elsewhere(href: str | None, page: str | None, day: date | None) -> bool:
+    """Whether a date inside a link to ``href`` belongs to another page (a teaser, a related post)."""
+    if not href or href.startswith(("#", "javascript:", "mailto:")) or _same_page(href, page):
+        return False
+    linked = url_date(href if "//" in href else "http://x/" + href.lstrip("/"))
+    return not (linked and linked.day and day and linked.covers(day))  # a link to the day's archive is fine
+
+
+@dataclass(slots=True)
+class _Hit:
+    parsed: ParsedDate
+    field: str
+    score: float
+    tag: str
+    element: HtmlElement
+    head: bool = False
+
+
+def _latest(doc: Document) -> date:
+    captured = doc.captured
+    if isinstance(captured, datetime):
+        return captured.date() + timedelta(days=1)
+    if isinstance(captured, date):
+        return captured + timedelta(days=1)
+    return datetime.now(timezone.utc).date() + timedelta(days=1)
+
+
+def _before(node: etree._ElementUnicodeResult) -> str:
+    """Up to 50 characters of the text before a text node: the element before it, or its parent's label."""
+    parent = node.getparent()
+    if parent is None:
+        return ""
+    if node.is_tail:
+        return _text(parent)[-50:]
+    previous = parent.getprevious()
+    if previous is not None:
+        return (_text(previous) + " " + (previous.tail or "")).strip()[-50:]
+    grandparent = parent.getparent()
+    return (grandparent.text or "").strip()[-50:] if grandparent is not None else ""
+
+
+def _cue(before: str) -> str | None:
+    """``"other"``, ``"modified"``, ``"published"`` or ``None``, from the words just before a date."""
+    if not before:
+        return None
+    if OTHER_WORDS.search(before):
+        return "other"
+    if UPDATED_WORDS.search(before):
+        return "modified"
+    if PUBLISHED_WORDS.search(before):
+        return "published"
+    return None
+
+
+def _attribute_hit(element: HtmlElement, context: _Context) -> _Hit | None:
+    """An element that states a date in an attribute (``itemprop`` content/datetime, hAtom ``abbr@title``)."""
+    if element.tag == "abbr":
+        field = "modified" if "updated" in (element.get("class") or "") else "published"
+        value = element.get("title") or ""
+    else:
+        field = _ITEMPROP_FIELDS.get((element.get("itemprop") or "").lower(), "published")
+        value = element.get("content") or element.get("datetime") or _text(element)
+    parsed = parse_date(value)
+    return _Hit(parsed, field, 0.5, f"{element.tag}@attribute", element, context.head) if parsed else None
+
+
+def _text_hits(
+    node: etree._ElementUnicodeResult, contexts: _Contexts, doc: Document, holder: HtmlElement
+) -> list[_Hit]:
+    """The dates in one text node (or, for a date split over elements, in its element's text), scored."""
+    text = str(node)
+    stripped = text.strip()
+    if not stripped:
+        return []
+    if len(stripped) > SHORT_TEXT:
+        offset = len(text) - len(text.lstrip())
+        text = text[: offset + HEAD_CHARS]
+    found = find_dates(text, limit=3)
+    if not found and len(stripped) < 12:
+        # a date split over elements: <span>12.</span> <span>März</span> <span>2019</span>
+        wrapper: HtmlElement | None = holder
+        for _ in range(2):
+            if wrapper is None or len(text := _text(wrapper)) > SHORT_TEXT:
+                break
+            found = find_dates(text, limit=1)
+            if found:
+                holder = wrapper
+                break
+            wrapper = wrapper.getparent()
+    if not found:
+        return []
+    context = contexts.of(holder)
+    if context.other and not (context.link and _same_page(context.link, doc.url)):
+        return []
+    owner = node.getparent()
+    tag = owner.tag if owner is not None and isinstance(owner.tag, str) else "text"
+    length = len(text.strip())
+    hits: list[_Hit] = []
+    for parsed, (start, end) in found:
+        if _links_elsewhere(context.link, doc.url, parsed.value.date()):
+            continue
+        cue = _cue(text[:start].strip()[-50:] or _before(node))
+        if cue == "other":
+            continue
+        score = _score(context, cue, length - (end - start), doc)
+        hits.append(_Hit(parsed, cue or "published", score, tag, holder, context.head))
+    return hits
+
+
+def _score(context: _Context, cue: str | None, rest: int, doc: Document) -> float:
+    """A text date's base score, from its element's context, the words before it and the text around it."""
+    if context.head or (context.heading and rest > 30):
+        return 0.3
+    score = 0.3 + (0.1 if context.dated_depth <= 2 else 0.0) + (0.05 if context.article else 0.0)
+    score -= 0.1 if context.body else 0.0
+    score += 0.1 if cue else 0.0
+    score += 0.1 if context.link and _same_page(context.link, doc.url) else 0.0
+    # a dateline is short; a date inside a sentence is what the text talks about
+    score += 0.05 if rest <= 30 else (-0.1 if rest > 60 else 0.0)
+    return score
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text.lower()) if len(w) > 2}
+
+
+def _headline(headlines: list[tuple[HtmlElement, _Context]], title: str) -> HtmlElement | None:
+    """The article's headline: the ``h1``, ``h2`` or title-classed ``h3`` sharing most words with the
+    page title (at least half of the title's words); else the first ``h1`` in the article, else the first
+    ``h1`` with a few words."""
+    kept = [(element, context, _text(element)) for element, context in headlines if not context.other]
+    if not kept:
+        return None
+    title_words = _words(title)
+    if title_words:
+        shared, element = max(((len(_words(text) & title_words), e) for e, _, text in kept), key=lambda se: se[0])
+        if shared >= max(2, len(title_words) // 2):
+            return element
+    h1s = [(element, context, text) for element, context, text in kept if element.tag == "h1"] or kept
+    for element, context, _ in h1s:
+        if context.article:
+            return element
+    return next((element for element, _, text in h1s if len(text) >= 10), h1s[0][0])
+
+
+def _nearness(headline: HtmlElement | None) -> dict[HtmlElement, int]:
+    """The headline's ancestors (and itself) -> how many levels above the headline each is."""
+    if headline is None:
+        return {}
+    return {element: level for level, element in enumerate((headline, *headline.iterancestors()))}
+
+
+def _proximity(element: HtmlElement, levels: dict[HtmlElement, int]) -> float:
+    """Bonus for a date in the headline's block: the fewer levels up to an ancestor shared with it, the more."""
+    node: HtmlElement | None = element
+    steps = 0
+    while node is not None and node not in levels and steps < 12:
+        node, steps = node.getparent(), steps + 1
+    if node is None or node not in levels:
+        return 0.0
+    return {0: 0.05, 1: 0.15, 2: 0.12, 3: 0.08, 4: 0.04}.get(levels[node], 0.0) if steps <= 6 else 0.0
+
+
 def extract_dates(doc: Document) -> list[Candidate]:
-    """Date-like text in date/time-classed elements, for pages with no structured publication date."""
+    """Dates the page shows, for pages with no structured publication date."""
     if doc.tree is None:
         return []
+    contexts = _Contexts()
+    latest = _latest(doc)
+    hits: list[_Hit] = []
+    headlines: list[tuple[HtmlElement, _Context]] = []
+    for element in doc.tree.iter(*_MARKED):
+        if element.tag == "abbr":
+            hits.extend(_stated(element, contexts))
+        elif element.tag != "h3" or "title" in (element.get("class") or ""):
+            headlines.append((element, contexts.of(element)))
+    for element in (*doc.by_tag["meta"], *doc.by_tag["time"]):
+        if (element.get("itemprop") or "").lower() in _DATE_ITEMPROPS:
+            hits.extend(_stated(element, contexts))
+    for node in _TEXTS(doc.tree):
+        owner = node.getparent()
+        if owner is None or owner.tag in _SKIP_PARENTS:
+            continue
+        if owner.tag == "time" and owner.get("datetime") and not node.is_tail:
+            continue  # <time datetime> elements are read by extract()
+        holder = owner.getparent() if node.is_tail and owner.getparent() is not None else owner
+        hits.extend(_text_hits(node, contexts, doc, holder))
+    hits = [hit for hit in hits if EARLIEST <= hit.parsed.value.date() <= latest]
+    titles = doc.by_tag["title"]
+    return _candidates(hits, _headline(headlines, _text(titles[0]) if titles else "")) + _json_date(doc)
+
+
+def _stated(element: HtmlElement, contexts: _Contexts) -> list[_Hit]:
+    context = contexts.of(element)
+    if context.other:
+        return []
+    hit = _attribute_hit(element, context)
+    return [hit] if hit else []
+
+
+def _json_date(doc: Document) -> list[Candidate]:
+    """The first publication date in the page's scripts' own JSON, when the page has no JSON-LD date."""
+    if not doc.source_text or "ublish" not in doc.source_text:
+        return []
+    match = _JSON_DATE.search(doc.source_text)
+    if match is None or parse_date(match.group(1)) is None:
+        return []
+    return [Candidate("published", match.group(1), "dom:script.json", JSON_CONFIDENCE)]
+
+
+def _candidates(hits: list[_Hit], headline: HtmlElement | None) -> list[Candidate]:
+    """The best days among the hits, as candidates: nearness to the headline and repetition count."""
+    levels = _nearness(headline)
+    best: dict[tuple[str, date], tuple[float, _Hit]] = {}
+    for hit in hits:
+        if not hit.head:
+            hit.score += _proximity(hit.element, levels)
+        key = (hit.field, hit.parsed.value.date())
+        previous = best.get(key)
+        if previous is None:
+            best[key] = (hit.score, hit)
+        else:
+            top = previous[1] if previous[1].score >= hit.score else hit
+            best[key] = (min(max(previous[0], hit.score) + REPEAT_BONUS, top.score + MAX_REPEAT_BONUS), top)
+    ranked = sorted(best.values(), key=lambda sh: -sh[0])
     found: list[Candidate] = []
-    for element in _DATED(doc.tree)[:10]:
-        text = _text(element)
-        if 6 <= len(text) <= 80 and any(ch.isdigit() for ch in text):
-            found.append(Candidate("published", text, f"dom:{element.tag}.date", 0.35))
+    for field in ("published", "modified"):
+        chosen = [sh for sh in ranked if sh[1].field == field][: MAX_TEXT_CANDIDATES if field == "published" else 1]
+        for score, hit in chosen:
+            value = hit.parsed.value.isoformat() if hit.parsed.has_time else hit.parsed.value.date().isoformat()
+            found.append(Candidate(field, value, f"dom:{hit.tag}.text", round(min(score, MAX_TEXT_CONFIDENCE), 3)))
     return found

@@ -35,7 +35,7 @@ NAMES: dict[str, tuple[str, float]] = {
     "dc.date.created": ("published", 0.65),
     "dc.date": ("published", 0.6),
     "dcterms.date": ("published", 0.6),
-    "date": ("published", 0.6),
+    "date": ("published", 0.5),
     "pubdate": ("published", 0.65),
     "publishdate": ("published", 0.65),
     "publish-date": ("published", 0.65),

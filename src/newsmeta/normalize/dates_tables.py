@@ -10,6 +10,10 @@ from __future__ import annotations
 from typing import Final
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def _months(*rows: str) -> dict[str, int]:
     """Twelve space-separated spelling groups (January first), each ``a|b|c``, -> ``{spelling: month}``."""
     table: dict[str, int] = {}
@@ -168,7 +172,7 @@ UNITS: Final[dict[str, int]] = {
 
 #: Words for "one" that stand for a number in relative dates ("an hour ago", "vor einer Stunde").
 ONE: Final = frozenset(
-    "a an one ein eine einem einer un une una uno um uma een одну один одна jedną jedna jeden jednou".split()
+    _words("a an one ein eine einem einer un une una uno um uma een одну один одна jedną jedna jeden jednou")
 )
 
 #: Words that make "N units" relative: before the number (``vor``, ``il y a``...) or after the unit (``ago``...).
@@ -178,11 +182,11 @@ RELATIVE_AFTER: Final = ("ago", "fa", "atrás", "atras", "geleden", "назад"
 #: Day words -> days back from the reference.
 DAY_WORDS: Final[dict[str, int]] = {
     **dict.fromkeys(
-        "today heute aujourd'hui aujourd’hui hoy oggi hoje vandaag сегодня dzisiaj dziś dzis dnes idag i dag".split(),
+        _words("today heute aujourd'hui aujourd’hui hoy oggi hoje vandaag сегодня dzisiaj dziś dzis dnes idag"),
         0,
     ),
-    **dict.fromkeys("yesterday gestern hier ayer ieri ontem gisteren вчера wczoraj včera vcera igår igar".split(), 1),
+    **dict.fromkeys(_words("yesterday gestern hier ayer ieri ontem gisteren вчера wczoraj včera vcera igår igar"), 1),
     **dict.fromkeys(
-        "vorgestern avant-hier anteayer anteontem eergisteren позавчера przedwczoraj předevčírem".split(), 2
+        _words("vorgestern avant-hier anteayer anteontem eergisteren позавчера przedwczoraj předevčírem"), 2
     ),
 }

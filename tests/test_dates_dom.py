@@ -1,0 +1,106 @@
+"""Dates in the DOM and the URL: fixtures in fixtures/html/dates/ through the extractors and ``newsmeta.extract``."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import newsmeta
+from newsmeta.api import document_from_text
+from newsmeta.document import Document
+from newsmeta.extractors import datetext, url
+from newsmeta.normalize.dates_url import UrlDate, url_date
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html" / "dates"
+CAPTURED = datetime(2023, 11, 1, 12, 0)
+
+
+def doc(name: str, page: str) -> Document:
+    return document_from_text((FIXTURES / name).read_text(encoding="utf-8"), url=page, captured=CAPTURED)
+
+
+def extract(name: str, page: str) -> newsmeta.Article:
+    return newsmeta.extract((FIXTURES / name).read_bytes(), url=page, captured=CAPTURED)
+
+
+def test_byline_date_not_comments_sidebar_or_copyright() -> None:
+    found = datetext.extract_dates(doc("wordpress_byline.html", "https://blog.example.de/ein-ausflug/"))
+    published = [c.value for c in found if c.field == "published"]
+    assert published[0] == "2019-03-12"
+    # comments, the sidebar's recent posts, today's date in the header, the copyright year: none proposed
+    assert not {"2019-03-14", "2019-03-15", "2019-04-01", "2019-04-20", "2023-11-01"} & {v[:10] for v in published}
+
+
+def test_byline_date_is_the_record_date() -> None:
+    article = extract("wordpress_byline.html", "https://blog.example.de/ein-ausflug/")
+    assert article.published == datetime(2019, 3, 12)
+    assert article.provenance["published"].source.startswith("dom:")
+
+
+def test_teasers_linking_elsewhere_are_not_the_page_date() -> None:
+    article = extract("teasers.html", "https://news.example.com/council-budget")
+    assert article.published == datetime(2023, 4, 28, 17, 40, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_updated_is_modified_not_published() -> None:
+    article = extract("updated.html", "https://journal.example.fr/budget")
+    assert article.published == datetime(2023, 4, 28, 14, 30)
+    assert article.modified == datetime(2023, 5, 2, 9, 15)
+
+
+def test_hatom_abbr_dates() -> None:
+    article = extract("hatom.html", "https://example.org/notes")
+    plus_one = timezone(timedelta(hours=1))
+    assert article.published == datetime(2019, 3, 12, 10, tzinfo=plus_one)
+    assert article.modified == datetime(2019, 3, 14, 8, tzinfo=plus_one)
+
+
+def test_time_elements_in_comments_are_skipped() -> None:
+    html = (
+        "<html><body><article><h1>Title of the post</h1><time datetime='2023-04-28T10:00:00Z'>28 April</time>"
+        "</article><div class='comments'><time datetime='2023-04-30T10:00:00Z'>30 April</time></div></body></html>"
+    )
+    found = datetext.extract(document_from_text(html, url="https://example.com/post"))
+    assert [c.value for c in found] == ["2023-04-28T10:00:00Z"]
+
+
+def test_split_date_over_elements() -> None:
+    html = (
+        "<html><body><h1>A headline for the article</h1><div class='date'><span>12.</span> <span>März</span> "
+        "<span>2019</span></div><p>Text.</p></body></html>"
+    )
+    found = datetext.extract_dates(document_from_text(html, url="https://example.de/a"))
+    assert found and found[0].value == "2019-03-12"
+
+
+def test_json_state_date_when_nothing_else() -> None:
+    html = (
+        '<html><head><script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z"}</script></head>'
+        "<body><h1>A review of a thing</h1><p>Nice thing.</p></body></html>"
+    )
+    article = newsmeta.extract(html, url="https://reviews.example.com/r/1")
+    assert article.published == datetime(2016, 11, 4, 20, 37, 27, tzinfo=timezone.utc)
+
+
+def test_url_dates() -> None:
+    assert url_date("https://example.com/2023/04/28/story") == UrlDate(2023, 4, 28)
+    assert url_date("https://example.com/news/20230428-story.html") == UrlDate(2023, 4, 28)
+    assert url_date("https://example.com/news/2012-06/04/content_1.htm") == UrlDate(2012, 6, 4)
+    assert url_date("https://example.com/meldungen/29-10-2021") == UrlDate(2021, 10, 29)
+    assert url_date("https://example.com/aktuelles/08112021-fachtag") == UrlDate(2021, 11, 8)
+    assert url_date("https://blog.example.com/2018/08/trip.html") == UrlDate(2018, 8, None)
+    assert url_date("https://example.com/article/65464327") is None
+    assert url_date("https://example.com/2023/13/45/x") is None
+    # a web archive's capture stamp is not the page's date
+    archived = "https://web.archive.org/web/20110106023242/http://example.de/index.php?newsID=111"
+    assert url_date(archived) is None
+    assert url_date("https://web.archive.org/web/20130307194448/example.net/2008/05/post.html") == UrlDate(
+        2008, 5, None
+    )
+
+
+def test_url_extractor_proposes_the_day_only() -> None:
+    day = url.extract(Document(url="https://example.com/2023/04/28/story"))
+    assert [(c.field, c.value) for c in day if c.field == "published"] == [("published", "2023-04-28")]
+    month = url.extract(Document(url="https://example.com/2023/04/story"))
+    assert [c for c in month if c.field == "published"] == []
