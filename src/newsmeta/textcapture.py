@@ -20,6 +20,7 @@ _WARC_FIELD = re.compile(r"^\ufeff?(WARC-[\w-]+|Content-Type|Content-Length)\s*:
 _WARC_VERSION = re.compile(r"^\ufeff?WARC/\d+\.\d+\s*$")
 _MARKUP = re.compile(r"<(?:!doctype|html|head|body|meta|div|p|script|title|span|a|table|ul|li|link|style)\b", re.I)
 _SNIFF = 8192
+_HTTP = re.compile(r"^https?://[^\s/]", re.I)
 #: How many header lines a WARC/WET record may have before its text starts.
 _MAX_WARC_LINES = 40
 
@@ -41,6 +42,11 @@ def looks_like_capture(text: str) -> bool:
     return not _MARKUP.search(head)
 
 
+def _safe_url(url: str | None) -> str | None:
+    """Only http(s) addresses leave a header (``javascript:``, ``file:``... are dropped)."""
+    return url if url and _HTTP.match(url) else None
+
+
 def _parse_warc_date(value: str) -> date | datetime | None:
     """``2023-04-28T20:32:23Z`` (or with an offset, or a bare day) -> a datetime, UTC when no offset is given."""
     value = value.strip()
@@ -59,12 +65,10 @@ def _date_header(line: str) -> CaptureHeader | None:
         return None
     day, clock, url = match.groups()
     try:
-        captured: date | datetime = (
-            datetime.fromisoformat(f"{day}T{clock}") if clock else date.fromisoformat(day)
-        )
+        captured: date | datetime = datetime.fromisoformat(f"{day}T{clock}") if clock else date.fromisoformat(day)
     except ValueError:
         return None
-    return CaptureHeader(url=url, captured=captured)
+    return CaptureHeader(url=_safe_url(url), captured=captured)
 
 
 def parse_warc_headers(lines: list[str]) -> CaptureHeader:
@@ -76,7 +80,7 @@ def parse_warc_headers(lines: list[str]) -> CaptureHeader:
             fields.setdefault(match.group(1).lower(), match.group(2))
     url = fields.get("warc-target-uri", "").strip("<> ") or None
     stamp = fields.get("warc-date")
-    return CaptureHeader(url=url, captured=_parse_warc_date(stamp) if stamp else None)
+    return CaptureHeader(url=_safe_url(url), captured=_parse_warc_date(stamp) if stamp else None)
 
 
 def _warc_block(text: str) -> tuple[CaptureHeader, str] | None:

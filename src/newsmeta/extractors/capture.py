@@ -1,10 +1,69 @@
-"""Markup-less text captures -> candidates (line classification and capture templates)."""
+"""Markup-less text captures -> candidates.
+
+Each line is classified (:mod:`.capture_lines`); then, in order:
+
+1. a capture template (``rules/template_*.json``) that covers the capture's whole structure gives high-confidence
+   values (``capture:template=NAME.PROPERTY``);
+2. otherwise, a capture made mostly of structured values (timestamps, URLs, numbers: a schema.org block's
+   values with the keys stripped) is read by :mod:`.capture_values` (``capture:values...``);
+3. otherwise the capture is a dump of a page's visible text, read by :mod:`.capture_dump` (``capture:...``).
+
+The capture header's date is a last-resort publication date (``capture:header-date``), below any date the page
+shows itself.
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from ..candidate import Candidate
 from ..document import Document
+from . import capture_dump, capture_template, capture_values
+from .capture_lines import Line, classify, structure
+
+#: A capture whose lines are at least this share structured values (not text) is a values capture.
+VALUES_SHARE = 0.25
+_STRUCTURED = frozenset("DIUEPCLYNSTX")
+HEADER_DATE_CONFIDENCE = 0.15
+#: A capture with fewer letters than this share of its characters is no text (binary or noise).
+MIN_LETTER_SHARE = 0.2
+_SAMPLE = 4000
+
+
+def is_values_capture(lines: list[Line]) -> bool:
+    structured = sum(1 for line in lines if line.kind in _STRUCTURED)
+    return bool(lines) and structured / len(lines) >= VALUES_SHARE
+
+
+def _header_date(captured: date | datetime | None) -> list[Candidate]:
+    if captured is None:
+        return []
+    return [Candidate("published", captured.isoformat()[:10], "capture:header-date", HEADER_DATE_CONFIDENCE)]
+
+
+def _usable(doc: Document, text: str) -> bool:
+    sample = text[:_SAMPLE]
+    letters = sum(map(str.isalpha, sample))
+    if letters < MIN_LETTER_SHARE * max(1, len(sample.strip())):
+        doc.warnings.append("capture holds no readable text")
+        return False
+    return True
 
 
 def extract(doc: Document) -> list[Candidate]:
-    return []
+    text = doc.text or ""
+    if not text.strip() or not _usable(doc, text):
+        return _header_date(doc.captured)
+    lines = classify(text)
+    shape = structure(lines)
+    matched = capture_template.match(lines, shape)
+    if matched:
+        template, filled = matched
+        found = capture_template.candidates(template, filled)
+    elif is_values_capture(lines):
+        found = capture_values.extract(lines, doc.url)
+    else:
+        found = capture_dump.extract(lines, doc.url)
+    if not found:
+        doc.warnings.append("capture: no field could be recognised")
+    return found + _header_date(doc.captured)

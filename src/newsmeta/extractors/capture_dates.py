@@ -1,0 +1,138 @@
+"""Is this capture line a date at all, and which part of it is the date? (A cheap prefilter.)
+
+Parsing belongs to :func:`newsmeta.normalize.dates.parse_date`; this module only finds date-looking lines and cuts
+the date phrase out of glued text (``Associated PressApril 28, 2023 GMT`` -> ``April 28, 2023 GMT``), so that
+the parser sees a clean phrase. Month names and the words around dates are data (``rules/capture_lexicon.json``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..rules import lexicon
+
+_ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$", re.I
+)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MAX_DATE_LINE = 160
+_GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2}:\d{2})")
+_GLUED_WORDS = re.compile(r"(?<=[a-zà-ÿ0-9.])(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
+_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:uhr|h|Uhr))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|GMT[+-]\d{1,2})\)?)?"
+
+
+def _words(key: str) -> str:
+    words = sorted({re.escape(w) for w in lexicon().get(key, [])}, key=len, reverse=True)
+    return "|".join(words)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    months = _words("months")
+    units = _words("relative_units")
+    relative_words = _words("relative_words")
+    day = r"\d{1,2}\.?"
+    year = r"(?:19|20)\d{2}"
+    named = (
+        rf"(?:{day}\s*(?:de\s+)?(?:{months})\.?,?\s*(?:de\s+)?(?:{year})?|"
+        rf"(?:{months})\.?\s+{day}(?:st|nd|rd|th)?,?\s*(?:{year})?)"
+    )
+    numeric = r"(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
+    relative = (
+        rf"(?:(?:{relative_words})\s+(?:\d+|einer?|one|an?)\s+(?:{units})\b|"
+        rf"(?:\d+|one|an?)\s+(?:{units})\.?\s+(?:{relative_words})\b|^\d+\s+(?:{units})$)"
+    )
+    phrase = re.compile(
+        rf"(?:{_TIME}\s*[,•·|-]?\s*)?(?:{named}|{numeric})(?:\s*(?:,|um|à|a las|alle|kl\.?|at|-|–|·|\|)?\s*{_TIME})?"
+        rf"(?:\s*(?:GMT|UTC|CET|CEST|MEZ|MESZ|[A-Z]{{2,4}}T))?",
+        re.I,
+    )
+    return (
+        phrase,
+        re.compile(relative, re.I),
+        re.compile(rf"\b(?:{_words('updated_words')})\b", re.I),
+        re.compile(rf"^(?:{_words('published_words')})\b", re.I),
+    )
+
+
+def is_iso_timestamp(text: str) -> bool:
+    """An ISO 8601 date with a time (``2022-12-23T12:13+0000``)."""
+    return len(text) <= 40 and bool(_ISO.match(text))
+
+
+def is_date_line(text: str, digits: bool = True) -> bool:
+    """A short line that holds a date or a relative time (it may hold other words too).
+
+    ``digits``: whether the line has a digit (callers often know it already); without one, only a relative
+    time in words can make it a date line.
+    """
+    if len(text) > _MAX_DATE_LINE:
+        return False
+    if not digits:
+        return len(text) <= 40 and bool(_patterns()[1].search(text))
+    return bool(_ISO_DAY.match(text) or date_phrases(text))
+
+
+def unglue(text: str) -> str:
+    text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
+    return _GLUED_WORDS.sub(" ", text)
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    return frozenset(lexicon()["months"])
+
+
+_NUMERIC_DATE = re.compile(r"\d[./-]\d|\d年")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _may_hold_date(text: str) -> bool:
+    """Cheap test before the phrase pattern: a numeric date shape, or a month name next to a digit."""
+    if _NUMERIC_DATE.search(text):
+        return True
+    months = _month_words()
+    return any(word in months for word in _LETTERS.findall(text.casefold()))
+
+
+@lru_cache(maxsize=4096)
+def date_phrases(text: str) -> tuple[str, ...]:
+    """The date phrases in a line, each as a parser-ready string, in order."""
+    phrase, relative, _, _ = _patterns()
+    text = unglue(text)
+    if not _may_hold_date(text):
+        return tuple(m.group(0).strip() for m in relative.finditer(text))
+    found = [m.group(0).strip(" ,-–·|") for m in phrase.finditer(text)]
+    found = [f for f in found if any(ch.isdigit() for ch in f) and len(f) >= 5 and _has_day_and_year_or_month(f)]
+    found.extend(m.group(0).strip() for m in relative.finditer(text))
+    return tuple(found)
+
+
+def _has_day_and_year_or_month(text: str) -> bool:
+    return bool(re.search(r"\d", text)) and not re.fullmatch(r"[\d\s:.]+(?:uhr|h)?", text, re.I)
+
+
+def is_update(segment: str) -> bool:
+    """The segment announces an update (``Last Updated``, ``aktualisiert``...), not the publication."""
+    return bool(_patterns()[2].search(segment))
+
+
+def is_publication(segment: str) -> bool:
+    """The segment announces the publication (``Published``, ``Veröffentlicht am``, ``Stand:``...)."""
+    return bool(_patterns()[3].search(segment.strip()))
+
+
+def segments(text: str) -> list[str]:
+    """A date line cut into its parts (``Posted: ... | Last Updated: ...``, ``08:39, 06 Jan 2026Updated ...``)."""
+    text = unglue(text)
+    updated = _patterns()[2]
+    parts: list[str] = []
+    for chunk in re.split(r"\s+\|\s+|\s+•\s+(?=\D)", text):
+        start = 0
+        for match in updated.finditer(chunk):
+            if match.start() > start:
+                parts.append(chunk[start : match.start()])
+                start = match.start()
+        parts.append(chunk[start:])
+    return [p.strip() for p in parts if p.strip()]
