@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 SAFE_SCHEMES = frozenset({"http", "https"})
 
 
+@lru_cache(maxsize=4096)
 def absolute_url(value: str, base: str | None) -> str | None:
     """``value`` made absolute against ``base``; ``None`` for empty, unsafe or unusable URLs.
 
@@ -30,12 +32,12 @@ def absolute_url(value: str, base: str | None) -> str | None:
     return value
 
 
+@lru_cache(maxsize=1024)
 def site_host(url: str | None) -> str:
     """The host without ``www.``, lower-cased; empty when unknown."""
-    if not url:
+    if not url or "://" not in url:
         return ""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
+    authority = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = authority.rsplit("@", 1)[-1]
+    host = host.split("]", 1)[0] + "]" if host.startswith("[") else host.split(":", 1)[0]
+    return host.lower().removeprefix("www.")
