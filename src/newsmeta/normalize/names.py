@@ -9,8 +9,8 @@ from .text import clean_text
 #: Words that introduce a byline, in the languages we read ("By", "Von", "Par", "Por", "Di"...).
 _PREFIX = re.compile(
     r"^(?:(?:written|reported|reporting|text|words|story|photos?|video|compiled|edited|interview)\s+(?:by|von)\s+|"
-    r"(?:by|von|vom|par|por|(?-i:di|da)|door|przez|от|автор[ы]?:?|autor(?:in|es|en|a)?:?|author[s]?:?|text:|"
-    r"texto:|testo:|tekst:|redakce:|by:|from)\s+|"
+    r"(?:by|von|vom|par|por|(?-i:di|da)|door|przez|от|from)\s*:?\s+|"
+    r"(?:автор[ы]?|autor(?:in|es|en|a)?|author[s]?|text|texto|testo|tekst|redakce)\s*:\s*|"
     r"(?:ein(?:e)?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|interview|reportage|bericht)\s+(?:von|vom)\s+)",
     re.I,
 )
