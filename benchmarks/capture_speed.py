@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import newsmeta
-from newsmeta.extractors import capture_dates, capture_dump, capture_lines
+from newsmeta.extractors import capture_bylines, capture_dates, capture_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [
@@ -23,7 +23,7 @@ DEFAULT = [
     Path("/work/shared/corpus/dev/values/cases"),
     Path("/work/shared/corpus/dev/capture/cases"),
 ]
-CACHES = (capture_lines.clean_line, capture_lines.word_keys, capture_dates.date_phrases, capture_dump._byline_text)
+CACHES = (capture_lines.clean_line, capture_lines.word_keys, capture_dates.date_phrases, capture_bylines.byline)
 
 
 def time_folder(folder: Path) -> list[float]:

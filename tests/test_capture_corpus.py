@@ -38,9 +38,6 @@ NOT_YET = {
     ("values", "image"),
     ("values", "topics_f1"),
     ("capture", "title"),
-    ("capture", "date_day"),
-    ("capture", "timestamp"),
-    ("capture", "authors_f1"),
     ("capture", "topics_f1"),
 }
 

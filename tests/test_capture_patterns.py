@@ -145,8 +145,8 @@ def test_german_dump_with_von_byline_local_date_and_topics_label() -> None:
     article = _extract("dump-german-news.txt")
     assert article.title == "Stadtrat beschließt neues Radwegenetz für die Innenstadt"
     assert [p.name for p in article.authors] == ["Max Mustermann", "Erika Musterfrau"]
-    assert article.published == datetime(2023, 4, 28, 14, 30)
-    assert article.provenance["published"].source == "capture:dateline"
+    assert article.published is not None and article.published.replace(tzinfo=None) == datetime(2023, 4, 28, 14, 30)
+    assert article.provenance["published"].source.startswith("capture:dateline")
     assert article.tags == ["Radverkehr", "Stadtrat", "Verkehrswende"]
 
 

@@ -14,12 +14,13 @@ shows itself.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from ..candidate import Candidate
 from ..document import Document
 from . import capture_dump, capture_template, capture_values
-from .capture_lines import Line, classify, structure
+from .capture_lines import Line, split_lines, structure
 
 #: A capture whose lines are at least this share structured values (not text) is a values capture.
 VALUES_SHARE = 0.25
@@ -28,11 +29,28 @@ HEADER_DATE_CONFIDENCE = 0.15
 #: A capture with fewer letters than this share of its characters is no text (binary or noise).
 MIN_LETTER_SHARE = 0.2
 _SAMPLE = 4000
+#: A cheap sign of a structured value (URL, number, timestamp, boolean) at the start of a line.
+_STRUCTURED_START = re.compile(r"(?:https?:|//|www\.|[-+]?\d|true$|false$|\S+@\S+\.\w+$)", re.I)
+#: Below this share of lines with a structured start, a capture is a page dump whatever its lines' kinds:
+#: dumps are then read without classifying every menu and footer line.
+DUMP_SHARE = 0.1
+
+
+def looks_like_dump(lines: list[Line]) -> bool:
+    """Few lines start like a structured value: a page dump (no need to classify each line to know it)."""
+    starts = sum(1 for line in lines if _STRUCTURED_START.match(line.text))
+    return starts < DUMP_SHARE * len(lines)
 
 
 def is_values_capture(lines: list[Line]) -> bool:
     structured = sum(1 for line in lines if line.kind in _STRUCTURED)
     return bool(lines) and structured / len(lines) >= VALUES_SHARE
+
+
+def _day(captured: date | datetime | None) -> date | None:
+    if isinstance(captured, datetime):
+        return captured.date()
+    return captured
 
 
 def _header_date(captured: date | datetime | None) -> list[Candidate]:
@@ -54,16 +72,15 @@ def extract(doc: Document) -> list[Candidate]:
     text = doc.text or ""
     if not text.strip() or not _usable(doc, text):
         return _header_date(doc.captured)
-    lines = classify(text)
-    shape = structure(lines)
-    matched = capture_template.match(lines, shape)
+    lines = split_lines(text)
+    matched = None if looks_like_dump(lines) else capture_template.match(lines, structure(lines))
     if matched:
         template, filled = matched
         found = capture_template.candidates(template, filled)
-    elif is_values_capture(lines):
+    elif not looks_like_dump(lines) and is_values_capture(lines):
         found = capture_values.extract(lines, doc.url)
     else:
-        found = capture_dump.extract(lines, doc.url)
+        found = capture_dump.extract(lines, doc.url, _day(doc.captured))
     if not found:
         doc.warnings.append("capture: no field could be recognised")
     return found + _header_date(doc.captured)

@@ -17,6 +17,8 @@ _ISO = re.compile(
 )
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MAX_DATE_LINE = 160
+#: A line this short that holds a date is a date line; a longer one must be a third date, or labelled.
+_SHORT_DATE_LINE = 60
 _GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2}:\d{2})")
 _GLUED_WORDS = re.compile(r"(?<=[a-zà-ÿ0-9.])(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
 _TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:uhr|h|Uhr))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|GMT[+-]\d{1,2})\)?)?"
@@ -38,7 +40,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"(?:{day}\s*(?:de\s+)?(?:{months})\.?,?\s*(?:de\s+)?(?:{year})?|"
         rf"(?:{months})\.?\s+{day}(?:st|nd|rd|th)?,?\s*(?:{year})?)"
     )
-    numeric = r"(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
+    numeric = r"(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)|\d{1,2}\.\s\d{1,2}\.\s(?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
     relative = (
         rf"(?:(?:{relative_words})\s+(?:\d+|einer?|one|an?)\s+(?:{units})\b|"
         rf"(?:\d+|one|an?)\s+(?:{units})\.?\s+(?:{relative_words})\b|^\d+\s+(?:{units})$)"
@@ -71,7 +73,14 @@ def is_date_line(text: str, digits: bool = True) -> bool:
         return False
     if not digits:
         return len(text) <= 40 and bool(_patterns()[1].search(text))
-    return bool(_ISO_DAY.match(text) or date_phrases(text))
+    if _ISO_DAY.match(text):
+        return True
+    phrases = date_phrases(text)
+    if not phrases:
+        return False
+    if len(text) <= _SHORT_DATE_LINE or 3 * sum(map(len, phrases)) >= len(text):
+        return True
+    return is_publication(text) or is_update(text)  # a long line is a date line when it says what the date is
 
 
 def unglue(text: str) -> str:
@@ -84,7 +93,9 @@ def _month_words() -> frozenset[str]:
     return frozenset(lexicon()["months"])
 
 
-_NUMERIC_DATE = re.compile(r"\d[./-]\d|\d年")
+#: ``28. 4. 2023`` -> ``28.4.2023``
+_SPACED_DAY = re.compile(r"\b(\d{1,2})\.\s(\d{1,2})\.\s((?:19|20)\d{2})\b")
+_NUMERIC_DATE = re.compile(r"\d[./-]\s?\d|\d年")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -103,14 +114,18 @@ def date_phrases(text: str) -> tuple[str, ...]:
     text = unglue(text)
     if not _may_hold_date(text):
         return tuple(m.group(0).strip() for m in relative.finditer(text))
-    found = [m.group(0).strip(" ,-–·|") for m in phrase.finditer(text)]
+    found = [_SPACED_DAY.sub(r"\1.\2.\3", m.group(0).strip(" ,-–·|")) for m in phrase.finditer(text)]
     found = [f for f in found if any(ch.isdigit() for ch in f) and len(f) >= 5 and _has_day_and_year_or_month(f)]
     found.extend(m.group(0).strip() for m in relative.finditer(text))
     return tuple(found)
 
 
+_TIME_ONLY = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:uhr|h)?", re.I)
+
+
 def _has_day_and_year_or_month(text: str) -> bool:
-    return bool(re.search(r"\d", text)) and not re.fullmatch(r"[\d\s:.]+(?:uhr|h)?", text, re.I)
+    """Not a bare time (``10:49 Uhr``, ``14.30``)."""
+    return not _TIME_ONLY.fullmatch(text)
 
 
 def is_update(segment: str) -> bool:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
@@ -126,18 +125,42 @@ _LEAD_BYTE_SPACE = re.compile(rb"([\xc2-\xf4]) ")
 _CP1252 = {ch: byte for byte in range(0x80, 0xA0) if (ch := bytes([byte]).decode("cp1252", "ignore"))}
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
-    """One non-blank line of a capture: its position, cleaned text, kind code and the evidence for the kind."""
+    """One non-blank line of a capture: its position, cleaned text, kind code and the evidence for the kind.
 
-    index: int
-    text: str
-    kind: str
-    evidence: str = ""
+    The kind is worked out when first asked for (a page dump's menus and footers are mostly never looked at).
+    """
+
+    __slots__ = ("index", "text", "_kind", "_evidence")
+
+    def __init__(self, index: int, text: str, kind: str | None = None, evidence: str = "") -> None:
+        self.index = index
+        self.text = text
+        self._kind = kind
+        self._evidence = evidence
+
+    def _classify(self) -> str:
+        kind, self._evidence = classify_text(self.text)
+        self._kind = kind
+        return kind
+
+    @property
+    def kind(self) -> str:
+        kind = self._kind
+        return kind if kind is not None else self._classify()
+
+    @property
+    def evidence(self) -> str:
+        if self._kind is None:
+            self._classify()
+        return self._evidence
 
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    def __repr__(self) -> str:
+        return f"Line({self.index}, {self.text[:40]!r}, {self._kind!r})"
 
 
 def repair_mojibake(text: str) -> str:
@@ -339,15 +362,21 @@ def clean_line(raw: str) -> str:
     return text
 
 
-def classify(text: str) -> list[Line]:
-    """Every non-blank line of a capture's text, classified."""
+def split_lines(text: str) -> list[Line]:
+    """Every non-blank line of a capture's text, cleaned; each line's kind is worked out when first asked for."""
     found: list[Line] = []
     for index, raw in enumerate(text.split("\n")):
         line = clean_line(raw) if len(raw) <= MAX_PATTERN_CHARS else " ".join(raw.split())
-        if not line:
-            continue
-        kind, evidence = classify_text(line)
-        found.append(Line(index, line, kind, evidence))
+        if line:
+            found.append(Line(index, line))
+    return found
+
+
+def classify(text: str) -> list[Line]:
+    """Every non-blank line of a capture's text, classified."""
+    found = split_lines(text)
+    for line in found:
+        line.kind  # noqa: B018 (works the kind out now)
     return found
 
 
@@ -359,9 +388,12 @@ def structure(lines: list[Line]) -> str:
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def _ascii_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Accents dropped (``é`` -> ``e``); letters of other scripts kept."""
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 _NON_WORD = re.compile(r"[\W_]+")

@@ -1,0 +1,221 @@
+"""Bylines in page dumps: which line names the article's authors, and the names in it.
+
+A byline is looked for next to the headline, in this order of trust:
+
+1. a prefixed byline (``By X``, ``Von: X``, ``Kolumne von X``, or a line that only says ``By`` followed by the
+   names), up to a few dozen lines after the headline (photo captions and share buttons often come first);
+2. bare names close to the headline (``Birgit Baumann`` / ``Anna Giulia Fink`` on lines of their own), names glued
+   to a date, a handle, an agency or a role (``Ulrich ExnerKorrespondent``, ``Greg Iacurci@GregIacurci``,
+   ``Yasmine Hassan · CBC News ·``);
+3. anywhere on the page, names under an author label (``Autorin/Autor``, ``About the author``).
+
+The names are given as the page wrote them, with prefixes, dates, handles and trailing roles cut off; the resolver
+splits lists. Prefixes, roles, labels and words of page furniture are data (``rules/capture_lexicon.json``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..candidate import Candidate
+from ..rules import lexicon
+from . import capture_dates
+from .capture_lines import Line, is_cjk, looks_like_name, names_in
+
+#: How far after the headline a prefixed byline is looked for (non-blank lines), and bare names.
+PREFIXED_AFTER = 40
+BARE_AFTER = 12
+BEFORE = 3
+#: How many lines a byline block may take (one name a line).
+MAX_BLOCK = 8
+MAX_BYLINE_CHARS = 160
+MAX_BYLINE_WORDS = 20
+
+_SEPARATORS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
+_HANDLE = re.compile(r"@\w+")
+_CONTINUATION = re.compile(r"^\s*(?:,|&|and\b|und\b|et\b|y\b|og\b|och\b|и\b)\s*", re.I)
+_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+
+
+@lru_cache(maxsize=1)
+def _prefix() -> re.Pattern[str]:
+    words = sorted((re.escape(w) for w in lexicon()["byline_prefixes"]), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(words)})(?:\s*:\s*|\s+)(?=\S)", re.I)
+
+
+@lru_cache(maxsize=8)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(word.strip(" :").casefold() for word in lexicon().get(key, []))
+
+
+@lru_cache(maxsize=1)
+def _role_suffixes() -> tuple[str, ...]:
+    """Role words long enough to end a compound (``Wirtschaftsredakteur``, ``Online-Redakteurin``)."""
+    return tuple(word for word in _words("role_words") if len(word) >= 6)
+
+
+def is_role(word: str) -> bool:
+    folded = word.strip(".,:;()").casefold()
+    return bool(folded) and (folded in _words("role_words") or folded.endswith(_role_suffixes()))
+
+
+def is_bare_prefix(text: str) -> bool:
+    """A line that only introduces the byline on the next line (``By``, ``Von``, ``Kommentar von``, ``Autor:``)."""
+    return len(text) <= 40 and text.strip(" :").casefold() in (_words("byline_prefixes") | _words("author_labels"))
+
+
+def _cut_role(text: str) -> str:
+    """Drop a role glued to or following the name: ``Ulrich ExnerKorrespondent``, ``Steffan Rhys Deputy Editor``."""
+    words = text.split()
+    for number, word in enumerate(words):
+        parts = _CAMEL.split(word)
+        if len(parts) > 1 and number >= 1:
+            for cut in range(1, len(parts)):
+                tail = ["".join(parts[cut:]), *words[number + 1 :]]
+                if any(is_role(part) for part in tail):
+                    return " ".join([*words[:number], "".join(parts[:cut])])
+        if number >= 2 and is_role(word):
+            return " ".join(words[:number])
+    return text
+
+
+def _strip_dates(text: str) -> str:
+    unglued = capture_dates.unglue(text) if any(ch.isdigit() for ch in text) else text
+    for phrase in capture_dates.date_phrases(unglued):
+        unglued = unglued.replace(phrase, " ")
+    return " ".join(unglued.split()).strip(" ,|·•-–")
+
+
+def _is_furniture(text: str) -> bool:
+    """Share buttons, players and labels that look like two capitalised words (``Copy Link``, ``Video Loading``)."""
+    stops = _words("not_name_words")
+    return any(word.casefold() in stops for word in _WORD.findall(text))
+
+
+def _names(segment: str, prefixed: bool) -> str | None:
+    segment = _HANDLE.sub(" ", segment)
+    segment = _strip_dates(segment) if any(ch.isdigit() for ch in segment) else segment.strip(" ,|·•-–")
+    if not segment or len(segment) > 120:
+        return None
+    segment = ", ".join(_cut_role(part.strip()) for part in segment.split(","))
+    segment = segment.strip(" ,")
+    if not segment:
+        return None
+    first = segment.split(",")[0].strip()
+    if any(is_role(word) for word in first.split()):
+        return None
+    if names_in(segment) and not _is_furniture(segment):
+        return segment
+    if prefixed and (looks_like_name(first) or (is_cjk(first) and len(first) <= 12 and " " not in first)):
+        return segment
+    return None
+
+
+def _capitals(text: str) -> int:
+    return sum(1 for word in text.split() if word[:1].isupper())
+
+
+@lru_cache(maxsize=4096)
+def byline(text: str) -> tuple[str, bool] | None:
+    """The names in a byline line and whether it was prefixed (``By``...); ``None`` for no byline."""
+    if len(text) > MAX_BYLINE_CHARS or len(text.split()) > MAX_BYLINE_WORDS:
+        return None
+    if _capitals(text) < 2 and not _prefix().match(text) and not is_cjk(text):
+        return None  # names need two capitalised words, unless a prefix announces them
+    segments = _SEPARATORS.split(text)
+    for segment in [text, *segments] if len(segments) > 1 else segments:
+        if not segment:
+            continue
+        prefixed = False
+        match = _prefix().match(segment)
+        while match:
+            prefixed = True
+            segment = segment[match.end() :]
+            match = _prefix().match(segment)
+        names = _names(segment, prefixed)
+        if names:
+            return names, prefixed
+        if prefixed:
+            return None
+    return None
+
+
+def is_byline(line: Line) -> bool:
+    return byline(line.text) is not None or is_bare_prefix(line.text)
+
+
+def _at(lines: list[Line], position: int) -> tuple[str, bool, int] | None:
+    """The byline at ``position`` (a lone ``By`` joined with the next line): names, prefixed, last position."""
+    text = lines[position].text
+    found = byline(text)
+    if found:
+        return found[0], found[1], position
+    if is_bare_prefix(text) and position + 1 < len(lines):
+        following = byline(lines[position + 1].text)
+        if following:
+            return following[0], True, position + 1
+        names = _names(lines[position + 1].text, True)
+        if names:
+            return names, True, position + 1
+    return None
+
+
+def _nav_words(lines: list[Line], title: int) -> frozenset[str]:
+    """One-word lines far from the headline (menus, sections): a bare 'name' holding one is no name."""
+    return frozenset(
+        line.text.casefold()
+        for number, line in enumerate(lines)
+        if abs(number - title) > 1 and len(line.text) <= 25 and " " not in line.text
+    )
+
+
+def _block(lines: list[Line], names: str, last: int) -> tuple[list[str], int]:
+    """Names on the following lines too (one name a line, or ``, X`` / ``and X`` continuations)."""
+    found = [names]
+    position = last + 1
+    while position < len(lines) and len(found) < MAX_BLOCK:
+        text = lines[position].text
+        joined = _CONTINUATION.match(text)
+        more = byline(text[joined.end() :] if joined else text)
+        if not more or more[1]:
+            break
+        found.append(more[0])
+        position += 1
+    return found, position - 1
+
+
+def _candidates(lines: list[Line], names: list[str], last: int, source: str, confidence: float) -> list[Candidate]:
+    line = str(lines[last].index)
+    return [Candidate("authors", name, source, confidence, {"line": line}) for name in names]
+
+
+def find(lines: list[Line], title: int, body_start: int) -> list[Candidate]:
+    """The article's byline (see the module's order of trust)."""
+    stop = min(len(lines), title + PREFIXED_AFTER + 1)
+    order = [*range(title + 1, stop), *range(title - 1, max(-1, title - BEFORE - 1), -1)]
+    nav: frozenset[str] | None = None
+    bare: tuple[list[str], int] | None = None
+    for position in order:
+        found = _at(lines, position)
+        if not found:
+            continue
+        names, prefixed, last = found
+        if prefixed:
+            block, last = _block(lines, names, last)
+            return _candidates(lines, block, last, "capture:byline", 0.6)
+        if bare is None and (position - title <= BARE_AFTER):
+            if nav is None:
+                nav = _nav_words(lines, title)
+            if not any(word.casefold() in nav for word in names.replace(",", " ").split()):
+                bare = _block(lines, names, last)
+    if bare:
+        return _candidates(lines, bare[0], bare[1], "capture:byline", 0.5)
+    labels = _words("author_labels")
+    for position, line in enumerate(lines[:-1]):
+        if len(line.text) <= 40 and line.text.strip(" :").casefold() in labels:
+            labelled = _names(lines[position + 1].text, True)
+            if labelled:
+                return _candidates(lines, [labelled], position + 1, "capture:byline-labelled", 0.45)
+    return []

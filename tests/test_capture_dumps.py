@@ -1,0 +1,197 @@
+"""Page-dump patterns added for issue #3: bylines, dates and times, headline wording, language, lazy classing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+import newsmeta
+from newsmeta.document import Document
+from newsmeta.extractors import capture, capture_bylines, capture_dates, capture_dump, capture_language, capture_lines
+from newsmeta.textcapture import split_header
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "capture"
+
+
+def _extract(name: str) -> newsmeta.Article:
+    return newsmeta.extract((FIXTURES / name).read_bytes())
+
+
+def _candidates(name: str) -> list[newsmeta.candidate.Candidate]:
+    header, body = split_header((FIXTURES / name).read_text(encoding="utf-8"))
+    assert header is not None
+    return capture.extract(Document(url=header.url, text=body, captured=header.captured))
+
+
+# --- bylines --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "prefixed"),
+    [
+        ("Von: Nadja Beispiel", "Nadja Beispiel", True),
+        ("Kolumne von Lars Muster", "Lars Muster", True),
+        ("Author of the article: By Denise Example", "Denise Example", True),
+        ("Von Ulrich ExnerKorrespondent", "Ulrich Exner", True),
+        ("Emma MackenzieLifestyle Writer", "Emma Mackenzie", False),
+        ("Steffan Rhys Deputy Content Hub Director", "Steffan Rhys", False),
+        ("Greg Example@GregExample", "Greg Example", False),
+        ("Zimbili Example|Published", "Zimbili Example", False),
+        ("Yasmine Example · CBC News ·", "Yasmine Example", False),
+        ("Julia Vergin | Clare Roth", "Julia Vergin | Clare Roth", False),
+        ("Von Christian Muster, Redakteur", "Christian Muster, Redakteur", True),
+    ],
+)
+def test_byline_names(text: str, names: str, prefixed: bool) -> None:
+    assert capture_bylines.byline(text) == (names, prefixed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Copy Link", "Social Sharing", "Video Loading", "Follow Us", "Leitender Wirtschaftsredakteur", "Published Fri"],
+)
+def test_page_furniture_and_roles_are_no_byline(text: str) -> None:
+    assert capture_bylines.byline(text) is None
+
+
+def test_lone_prefix_line_and_one_name_a_line_with_glued_roles() -> None:
+    article = _extract("dump-english-lines.txt")
+    assert [p.name for p in article.authors] == ["Sam Carter", "Lee Roe"]  # not "Social Sharing"
+
+
+def test_prefixed_byline_beats_closer_share_button_and_drops_role_line() -> None:
+    article = _extract("dump-kicker-separate-byline.txt")
+    assert [p.name for p in article.authors] == ["Anna Beispiel"]
+
+
+def test_labelled_author_under_the_body() -> None:
+    assert [p.name for p in _extract("dump-labelled-footer.txt").authors] == ["Roman Beispiel"]
+
+
+def test_labelled_author_far_from_the_headline() -> None:
+    body = ["A long paragraph of the article body that goes on and on about the matter at hand. " * 2] * 60
+    lines = capture_lines.split_lines(
+        "\n".join(["A headline of several words here", *body, "Autorin/Autor", "Roman Muster"])
+    )
+    found = capture_bylines.find(lines, 0, 1)
+    assert [(c.value, c.source) for c in found] == [("Roman Muster", "capture:byline-labelled")]
+    assert capture_bylines.find(lines[:-2], 0, 1) == []
+
+
+# --- dates ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("26.04.2024 10:00 Uhr", ("26.04.2024 10:00 Uhr",)),
+        ("26.04.2024", ("26.04.2024",)),
+        ("28. 4. 2023, 18:41 Uhr", ("28.4.2023, 18:41 Uhr",)),
+        ("10:49 Uhr", ()),
+    ],
+)
+def test_numeric_date_phrases(text: str, phrases: tuple[str, ...]) -> None:
+    assert capture_dates.date_phrases(text) == phrases
+
+
+def test_a_date_inside_a_sentence_makes_no_date_line() -> None:
+    assert capture_dates.is_date_line("26.04.2024 10:00 Uhr")
+    sentence = "Previously, local media reported that the council had approved the plan in a vote. 23.12.2022, Example"
+    assert not capture_dates.is_date_line(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [("5:50 pm CET", "5:50 pm CET"), ("Stand: 10:49 Uhr", "10:49 Uhr"), ("12:43", "12:43"), ("Lesezeit: 5 min", None)],
+)
+def test_time_only_lines(text: str, clock: str | None) -> None:
+    assert capture_dump.time_only(text) == clock
+
+
+def test_day_and_time_on_separate_lines_are_joined() -> None:
+    found = [c for c in _candidates("dump-english-lines.txt") if c.field == "published"]
+    assert found[0].value == "October 23, 2025 5:50 pm CET"
+    article = _extract("dump-english-lines.txt")
+    assert article.published is not None and (article.published.hour, article.published.minute) == (17, 50)
+
+
+def test_time_alone_is_read_on_the_capture_day() -> None:
+    found = [c for c in _candidates("dump-kicker-separate-byline.txt") if c.field == "published"]
+    assert ("2024-05-03 10:49 Uhr", "capture:time+header-date") in [(c.value, c.source) for c in found]
+    article = _extract("dump-kicker-separate-byline.txt")
+    assert article.published is not None and article.published.replace(tzinfo=None) == datetime(2024, 5, 3, 10, 49)
+
+
+def test_labelled_date_beats_a_caption_date_next_to_the_headline() -> None:
+    article = _extract("dump-labelled-footer.txt")  # the caption says 24 April, the page's date label 28 April
+    assert article.published is not None and article.published.date() == date(2023, 4, 28)
+
+
+def test_an_update_shown_alone_is_the_publication_too() -> None:
+    lines = capture_lines.split_lines("A headline of several words here\nAktualisiert am 28. April 2023, 20:22 Uhr")
+    found = capture_dump.dates(lines, 0)
+    assert [(c.field, c.source) for c in found] == [
+        ("modified", "capture:dateline"),
+        ("published", "capture:dateline-updated"),
+    ]
+    assert found[1].confidence < found[0].confidence
+
+
+# --- headline wording -----------------------------------------------------------------------------------------
+
+
+def test_kicker_kept_when_the_slug_spells_it() -> None:
+    assert _extract("dump-kicker-separate-byline.txt").title == "Stadtfest 2024: Wann es beginnt - und was es kostet"
+
+
+def test_glued_kicker_dropped_when_the_slug_leaves_it_out() -> None:
+    lines = capture_lines.split_lines('"Es wird bald beginnen"Trump spricht nach Sturm über Bodeneinsätze')
+    slug = capture_lines.slug_words("https://example.de/politik/Trump-spricht-nach-Sturm-ueber-Bodeneinsaetze-1.html")
+    assert capture_dump.headline_text(lines, 0, slug) == "Trump spricht nach Sturm über Bodeneinsätze"
+    assert capture_dump.headline_text(lines, 0, set()) == lines[0].text
+
+
+def test_picture_credit_is_no_headline() -> None:
+    assert capture_dump._is_credit("Commuters cross the bridge on Thursday. | Jane Doe/Getty Images")
+    assert not capture_dump._is_credit("Harbour bridge reopens after repairs")
+
+
+# --- language -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Der Stadtrat hat mit der Mehrheit über die Pläne für die Innenstadt entschieden, und die Kosten sind " * 2,
+            "de",
+        ),
+        (
+            "The council said that the bridge was closed for repairs and that it has been reopened by the city " * 2,
+            "en",
+        ),
+        ("政府は十四日、新しい計画を発表した。これにより、多くの人が影響を受けることになる。", "ja"),
+        ("Harbour Bridge Example Times", None),
+    ],
+)
+def test_language_guess(text: str, language: str | None) -> None:
+    assert capture_language.guess(text) == language
+
+
+def test_dump_gives_a_language_candidate() -> None:
+    assert _extract("dump-labelled-footer.txt").language == "de"
+
+
+# --- speed: lines are classed lazily --------------------------------------------------------------------------
+
+
+def test_dump_lines_are_classed_only_when_needed() -> None:
+    text = "\n".join(["Menu item"] * 300 + ["A headline of several words here"] + ["Body text that goes on. " * 8] * 5)
+    lines = capture_lines.split_lines(text)
+    assert capture.looks_like_dump(lines)
+    capture_dump.extract(lines, None)
+    classed = sum(1 for line in lines if line._kind is not None)
+    assert classed < len(lines) // 4
+    assert lines[0].kind == "w" and lines[0]._kind == "w"
