@@ -196,7 +196,6 @@ def test_dates_with_offset_are_tz_aware(fixtures_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("canonical_lang.html", datetime(2023, 11, 23, 18, 45)),
         ("unsafe_images.html", datetime(2023, 6, 12, 8, 30)),
     ],
 )
@@ -209,8 +208,15 @@ def test_dates_without_offset_are_naive(fixtures_dir: Path, name: str, expected:
 def test_json_dump_keeps_the_offset(fixtures_dir: Path) -> None:
     dumped = newsmeta.extract(fixtures_dir / "microdata_hidden.html").model_dump(mode="json")
     assert dumped["published"] == "2022-12-23T14:05:00+03:00"
-    naive = newsmeta.extract(fixtures_dir / "canonical_lang.html").model_dump(mode="json")
-    assert naive["published"] == "2023-11-23T18:45:00"
+    naive = newsmeta.extract(fixtures_dir / "unsafe_images.html").model_dump(mode="json")
+    assert naive["published"] == "2023-06-12T08:30:00"
+
+
+def test_a_local_time_gets_its_zone_from_the_page_locale_with_provenance(fixtures_dir: Path) -> None:
+    """A time without offset on a .at page in de-AT: Europe/Vienna, inferred and said so in the provenance."""
+    article = newsmeta.extract(fixtures_dir / "canonical_lang.html")
+    assert article.model_dump(mode="json")["published"] == "2023-11-23T18:45:00+01:00"
+    assert article.provenance["published"].source.endswith("+zone:Europe/Vienna(.at)")
 
 
 # ---------------------------------------------------------------------------------------------- decoding

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import newsmeta
@@ -44,8 +44,34 @@ def test_teasers_linking_elsewhere_are_not_the_page_date() -> None:
 
 def test_updated_is_modified_not_published() -> None:
     article = extract("updated.html", "https://journal.example.fr/budget")
-    assert article.published == datetime(2023, 4, 28, 14, 30)
-    assert article.modified == datetime(2023, 5, 2, 9, 15)
+    paris_summer = timezone(timedelta(hours=2))  # the .fr page's times are placed in Europe/Paris
+    assert article.published == datetime(2023, 4, 28, 14, 30, tzinfo=paris_summer)
+    assert article.modified == datetime(2023, 5, 2, 9, 15, tzinfo=paris_summer)
+    assert article.provenance["published"].source.endswith("+zone:Europe/Paris(.fr)")
+
+
+def test_rdfa_date_property_in_the_articles_footer_not_the_sidebars() -> None:
+    found = datetext.extract_dates(doc("rdfa_footer.html", "https://www.wein.example.de/handel/waechst"))
+    assert [c.value for c in found if c.field == "published"][0].startswith("2022-01-28")
+    assert not any(c.value.startswith("2021-05-02") for c in found)
+
+
+def test_dublin_core_properties_state_published_and_modified() -> None:
+    html = (
+        "<html prefix='dcterms: http://purl.org/dc/terms/'><body><h1>Some headline here</h1>"
+        "<div property='dcterms:issued' content='2021-03-04'></div>"
+        "<div property='dcterms:modified' content='2021-06-07'></div></body></html>"
+    )
+    found = datetext.extract_dates(document_from_text(html, url="https://example.org/a"))
+    assert {(c.field, c.value) for c in found} == {("published", "2021-03-04"), ("modified", "2021-06-07")}
+    # a page declaring no RDFa vocabulary is not searched for RDFa properties (no tree walk)
+    undeclared = html.replace(" prefix='dcterms: http://purl.org/dc/terms/'", "")
+    assert datetext.extract_dates(document_from_text(undeclared, url="https://example.org/a")) == []
+
+
+def test_a_date_range_is_dated_by_its_first_day() -> None:
+    article = extract("week_range.html", "https://www.lawinen.example.ch/berichte/wochenbericht-14-20-januar-2022")
+    assert article.published is not None and article.published.date() == date(2022, 1, 14)
 
 
 def test_hatom_abbr_dates() -> None:

@@ -174,3 +174,72 @@ def test_find_dates_bare_day_words_need_a_time_in_long_texts() -> None:
     assert find_dates(text, reference=REFERENCE) == []
     found = find_dates("Zuletzt: gestern 14:30 Uhr", reference=REFERENCE)
     assert [p.value for p, _ in found] == [datetime(2023, 4, 27, 14, 30)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dot between hour and minute, with a word that makes it a time
+        ("28.04.2023, 20.15 Uhr", datetime(2023, 4, 28, 20, 15)),
+        ("24 Feb 2024 12.42 CET", datetime(2024, 2, 24, 12, 42, tzinfo=tz(1))),
+        ("June 30, 2026 - 4.34pm", datetime(2026, 6, 30, 16, 34)),
+        # a zone glued to the next word of a text dump
+        ("March 7, 2024 7:55 AM UTCUpdated 2 hours ago", datetime(2024, 3, 7, 7, 55, tzinfo=UTC)),
+        # standard-time names written in summer mean the local time
+        ("October 23, 2025 5:50 pm CET", datetime(2025, 10, 23, 17, 50, tzinfo=tz(2))),
+        ("October 27, 2025 5:50 pm CET", datetime(2025, 10, 27, 17, 50, tzinfo=tz(1))),
+        ("July 4, 2023 9:00 am EST", datetime(2023, 7, 4, 9, 0, tzinfo=tz(-4))),
+        ("January 4, 2023 9:00 am EST", datetime(2023, 1, 4, 9, 0, tzinfo=tz(-5))),
+        # a range is dated by its first day
+        ("Wochenbericht 14. - 20. Januar 2022", datetime(2022, 1, 14)),
+        ("14–20 January 2022", datetime(2022, 1, 14)),
+        ("January 14-20, 2022", datetime(2022, 1, 14)),
+        ("31. Dezember 2021-06. Januar 2022", datetime(2021, 12, 31)),
+    ],
+)
+def test_more_formats(text: str, expected: datetime) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None, text
+    assert parsed.value == expected and parsed.value.utcoffset() == expected.utcoffset()
+    assert parsed.has_tz == (expected.tzinfo is not None)
+
+
+def test_a_dotted_number_after_a_date_is_no_time() -> None:
+    assert parse_date("28.04.2023 12.42") == ParsedDate(datetime(2023, 4, 28), has_time=False, has_tz=False)
+
+
+def test_a_zone_after_a_day_gives_an_offset_but_no_time() -> None:
+    assert parse_date("April 28, 2023 GMT") == ParsedDate(datetime(2023, 4, 28, tzinfo=UTC), False, True)
+    assert parse_date("April 28, 2023 et après") == ParsedDate(datetime(2023, 4, 28), False, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("5. august kl. 14:47", date(2024, 8, 5), datetime(2024, 8, 5, 14, 47)),
+        ("8 января, 17:46", date(2026, 1, 8), datetime(2026, 1, 8, 17, 46)),
+        ("December 30, 17:46", date(2024, 1, 2), datetime(2023, 12, 30, 17, 46)),
+        ("6 August 09:00", date(2024, 8, 5), datetime(2024, 8, 6, 9, 0)),  # a day ahead: time-zone slack
+    ],
+)
+def test_a_day_without_year_takes_the_references_year(text: str, reference: date, expected: datetime) -> None:
+    parsed = parse_date(text, reference=reference)
+    assert parsed == ParsedDate(expected, has_time=True, has_tz=False)
+
+
+def test_a_day_without_year_needs_a_time_and_a_reference() -> None:
+    assert parse_date("Mai 20", reference=date(2024, 4, 30)) is None
+    assert parse_date("5. august kl. 14:47") is None
+
+
+def test_relative_hours_count_back_from_the_end_of_a_capture_day() -> None:
+    # captured "on 2023-06-13" (no time): 23 hours before its end is still the 13th, not the 12th
+    parsed = parse_date("vor 23 Stunden", reference=date(2023, 6, 13))
+    assert parsed == ParsedDate(datetime(2023, 6, 13), has_time=False, has_tz=False)
+    assert parse_date("vor 25 Stunden", reference=date(2023, 6, 13)) == ParsedDate(datetime(2023, 6, 12), False, False)
+
+
+def test_relative_days_count_back_from_a_capture_time() -> None:
+    # 30 hours before 02:00 on the 13th is the 11th (counting from the day alone would give the 12th)
+    parsed = parse_date("vor 30 Stunden", reference=datetime(2023, 6, 13, 2, 0))
+    assert parsed == ParsedDate(datetime(2023, 6, 11), has_time=False, has_tz=False)

@@ -107,3 +107,22 @@ def test_relative_dates_against_the_capture_time() -> None:
     article = build(C("published", "vor 2 Stunden", "dom:span.text", 0.5), captured=captured)
     assert article.published == datetime(2023, 4, 28, 10, 0, tzinfo=timezone.utc)
     assert build(C("published", "vor 2 Stunden", "dom:span.text", 0.5)).published is None
+
+
+def test_published_after_modified_prefers_a_published_day_on_or_before_it() -> None:
+    # a crawl stamp in meta name=date after the page's "Stand" (as of) date under its headline
+    article = build(
+        C("published", "2020-04-29T11:52:23", "meta:name=date", 0.5),
+        C("published", "2020-04-28T21:38:00", "dom:br.text", 0.49),
+        C("modified", "2020-04-28T18:00:00", "dom:span.text", 0.55),
+    )
+    assert article.published is not None and article.published.date() == date(2020, 4, 28)
+
+
+def test_published_after_modified_stays_without_a_close_alternative() -> None:
+    article = build(
+        C("published", "2022-01-28T08:20:11+00:00", "meta:property=article:published_time", 0.8),
+        C("published", "2022-01-27T08:00:00+00:00", "dom:p.text", 0.3),
+        C("modified", "2022-01-27T16:58:24+00:00", "meta:property=article:modified_time", 0.8),
+    )
+    assert article.published == datetime(2022, 1, 28, 8, 20, 11, tzinfo=timezone.utc)

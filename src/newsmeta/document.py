@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 from .limits import DEFAULT_LIMITS, Limits
 
 #: Elements that extractors look up by tag; gathered in one walk of the tree (see :attr:`Document.by_tag`).
-INDEXED_TAGS = ("meta", "link", "script", "title", "h1", "time", "html", "a")
+INDEXED_TAGS = ("meta", "link", "script", "title", "h1", "h2", "time", "html", "a", "abbr")
 
 
 @dataclass

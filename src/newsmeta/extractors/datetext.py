@@ -3,10 +3,11 @@
 - :func:`extract` (primary, cheap): ``<time>`` elements from the document's tag index, those in the article and
   marked ``pubdate`` first; none from comments, related posts or other pages' teasers.
 - :func:`extract_dates` (fallback, for pages with no strong publication date): one XPath for the text nodes that
-  hold a year, one fast pass for headlines and hAtom ``abbr`` dates, and the indexed ``meta``/``time`` elements
-  with a date ``itemprop``. Each date
-  found is scored by where it stands: the class/id of its element and near ancestors, the words just before it
-  ("Published", "Updated", "©"), its nearness to the headline, and whether it links to another page.
+  hold a year; headlines and hAtom ``abbr`` dates from the document's tag index (no further walk); elements
+  stating a date in an attribute (``itemprop``/RDFa ``property`` = ``datePublished``, ``schema:dateCreated``,
+  ``dcterms:issued``... with ``content``/``datetime``), searched only on pages declaring an RDFa vocabulary.
+  Each date found is scored by where it stands: the class/id of its element and near ancestors, the words just
+  before it ("Published", "Updated", "©"), its nearness to the headline, and whether it links to another page.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -48,12 +50,29 @@ REPEAT_BONUS = 0.02
 MAX_REPEAT_BONUS = 0.04
 
 #: Text nodes that may hold a date with a four-digit year (one pass, in C; parents are checked in Python).
-_TEXTS = etree.XPath("//text()[contains(., '19') or contains(., '20')]")
+_TEXTS = etree.XPath("descendant::text()[contains(., '20') or contains(., '19')]")
+_BODY_TEXTS = etree.XPath("/html/body/descendant::text()[contains(., '20') or contains(., '19')]")
+_OWN_TEXTS = etree.XPath("text()[contains(., '20') or contains(., '19')]")
+#: A cheap test before the date search: every date :func:`find_dates` reads has a four-digit year or the
+#: ``dd.mm.yy`` shape.
+_MAY_HOLD_DATE = re.compile(r"(?:1[89]|2[01])\d\d|\d\s?[./|-]\s?\d\d?\s?[./|-]\s?\d\d")
 #: Elements whose text is never shown as a date of the page.
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "textarea", "option", "template"})
-#: Elements read in one more fast pass: headline candidates and hAtom ``abbr`` dates.
-_MARKED = ("h1", "h2", "h3", "abbr")
-_DATE_ITEMPROPS = frozenset({"datepublished", "datecreated", "datemodified"})
+#: ``itemprop``/RDFa ``property`` names (prefix such as ``schema:`` or ``dcterms:`` dropped, lower case) of an
+#: element stating the page's date in its ``content``/``datetime`` attribute -> the field it states.
+_STATED_FIELDS = {
+    "datepublished": "published",
+    "datecreated": "published",
+    "created": "published",
+    "issued": "published",
+    "datemodified": "modified",
+    "modified": "modified",
+}
+#: Elements stating a date in an RDFa attribute, searched only on pages whose ``<html>`` declares schema.org or
+#: Dublin Core RDFa (``prefix``, ``vocab``, ``xmlns:``); ``itemprop`` is read on the indexed ``meta`` and
+#: ``time`` elements, and the microdata extractor reads the rest.
+_STATED = etree.XPath("//*[@property][@content or @datetime]")
+_RDFA_VOCABULARIES = ("schema.org", "purl.org/dc/")
 #: Publication dates in a page's own JSON (app state, not JSON-LD): ``"publishedDate": "2016-11-04T20:37:27Z"``.
 _JSON_DATE = re.compile(
     r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublished|pubDate)"'
@@ -63,7 +82,6 @@ JSON_CONFIDENCE = 0.4
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 _PLAIN_TAGS = frozenset({"html", "body"})
-_ITEMPROP_FIELDS = {"datepublished": "published", "datecreated": "published", "datemodified": "modified"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,22 +109,48 @@ def _is_other(attrs: str) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """What an element's class/id/itemprop (lower case) says, computed once per distinct string."""
+
+    other: bool  # other content (comments, related posts...)
+    article_footer: bool  # the article's own footer, not its comments
+    dated: bool
+    article: bool
+    body: bool
+
+
+@lru_cache(maxsize=4096)
+def _names(attrs: str) -> _Names:
+    return _Names(
+        other=_is_other(attrs),
+        article_footer="footer" in attrs and "comment" not in attrs,
+        dated=bool(DATE_CLASS.search(attrs)),
+        article="articlebody" in attrs,
+        body=bool(BODY_CLASS.search(attrs)),
+    )
+
+
+_NO_NAMES = _Names(other=False, article_footer=False, dated=False, article=False, body=False)
+
+
 def _child(parent: _Context, element: HtmlElement) -> _Context:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _PLAIN_TAGS:
         return parent
     attrs = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop")))).lower()
+    names = _names(attrs) if attrs else _NO_NAMES
     other = parent.other or (tag in OTHER_TAGS and not (tag == "footer" and parent.article))
-    if not other and attrs:
-        other = _is_other(attrs) and not (parent.article and "footer" in attrs and "comment" not in attrs)
+    if not other:
+        other = names.other and not (parent.article and names.article_footer)
     return _Context(
         other=other,
-        dated_depth=0 if attrs and DATE_CLASS.search(attrs) else parent.dated_depth + 1,
+        dated_depth=0 if names.dated else parent.dated_depth + 1,
         link=element.get("href") if tag == "a" else parent.link,
-        article=parent.article or tag in _ARTICLE_TAGS or "articlebody" in attrs,
+        article=parent.article or tag in _ARTICLE_TAGS or names.article,
         head=parent.head or tag == "head",
         heading=parent.heading or tag in _HEADINGS,
-        body=parent.body or bool(attrs and BODY_CLASS.search(attrs)),
+        body=parent.body or names.body,
     )
 
 
@@ -213,13 +257,21 @@ def _cue(before: str) -> str | None:
     return None
 
 
+def _property(element: HtmlElement) -> str:
+    """The date property an element states (``itemprop``, or RDFa ``property`` outside ``meta``, where it is
+    Open Graph's), lower case and without its vocabulary prefix: ``dc:date dc:created`` -> ``created``."""
+    names = element.get("itemprop") or (element.get("property") if element.tag != "meta" else None) or ""
+    local = [name.rpartition(":")[2].lower() for name in names.split()]
+    return next((name for name in local if name in _STATED_FIELDS), local[0] if local else "")
+
+
 def _attribute_hit(element: HtmlElement, context: _Context) -> _Hit | None:
     """An element that states a date in an attribute (``itemprop`` content/datetime, hAtom ``abbr@title``)."""
     if element.tag == "abbr":
         field = "modified" if "updated" in (element.get("class") or "") else "published"
         value = element.get("title") or ""
     else:
-        field = _ITEMPROP_FIELDS.get((element.get("itemprop") or "").lower(), "published")
+        field = _STATED_FIELDS.get(_property(element), "published")
         value = element.get("content") or element.get("datetime") or _text(element)
     parsed = parse_date(value)
     return _Hit(parsed, field, 0.5, f"{element.tag}@attribute", element, context.head) if parsed else None
@@ -236,7 +288,7 @@ def _text_hits(
     if len(stripped) > SHORT_TEXT:
         offset = len(text) - len(text.lstrip())
         text = text[: offset + HEAD_CHARS]
-    found = find_dates(text, limit=3)
+    found = find_dates(text, limit=3) if _MAY_HOLD_DATE.search(text) else []
     if not found and len(stripped) < 12:
         # a date split over elements: <span>12.</span> <span>März</span> <span>2019</span>
         wrapper: HtmlElement | None = holder
@@ -285,23 +337,31 @@ def _words(text: str) -> set[str]:
     return {w for w in _WORDS.findall(text.lower()) if len(w) > 2}
 
 
-def _headline(headlines: list[tuple[HtmlElement, _Context]], title: str) -> HtmlElement | None:
+def _headline(headings: list[HtmlElement], contexts: _Contexts, title: str) -> HtmlElement | None:
     """The article's headline: the ``h1``, ``h2`` or title-classed ``h3`` sharing most words with the
     page title (at least half of the title's words); else the first ``h1`` in the article, else the first
-    ``h1`` with a few words."""
-    kept = [(element, context, _text(element)) for element, context in headlines if not context.other]
-    if not kept:
-        return None
+    ``h1`` with a few words. Headings in other content (teasers, sidebars) never count; contexts are computed
+    only for the headings looked at."""
+    texts = [(element, _text(element)) for element in headings]
     title_words = _words(title)
     if title_words:
-        shared, element = max(((len(_words(text) & title_words), e) for e, _, text in kept), key=lambda se: se[0])
-        if shared >= max(2, len(title_words) // 2):
+        ranked = sorted(
+            ((len(_words(text) & title_words), order) for order, (_, text) in enumerate(texts)), key=lambda so: -so[0]
+        )
+        for shared, order in ranked:
+            element = texts[order][0]
+            if not contexts.of(element).other:
+                if shared >= max(2, len(title_words) // 2):
+                    return element
+                break
+    kept = [(element, text) for element, text in texts if not contexts.of(element).other]
+    if not kept:
+        return None
+    h1s = [(element, text) for element, text in kept if element.tag == "h1"] or kept
+    for element, _ in h1s:
+        if contexts.of(element).article:
             return element
-    h1s = [(element, context, text) for element, context, text in kept if element.tag == "h1"] or kept
-    for element, context, _ in h1s:
-        if context.article:
-            return element
-    return next((element for element, _, text in h1s if len(text) >= 10), h1s[0][0])
+    return next((element for element, text in h1s if len(text) >= 10), h1s[0][0])
 
 
 def _nearness(headline: HtmlElement | None) -> dict[HtmlElement, int]:
@@ -329,16 +389,13 @@ def extract_dates(doc: Document) -> list[Candidate]:
     contexts = _Contexts()
     latest = _latest(doc)
     hits: list[_Hit] = []
-    headlines: list[tuple[HtmlElement, _Context]] = []
-    for element in doc.tree.iter(*_MARKED):
-        if element.tag == "abbr":
+    tags = doc.by_tag
+    for element in tags["abbr"]:
+        hits.extend(_stated(element, contexts))
+    for element in _stating_elements(doc):
+        if _property(element) in _STATED_FIELDS:
             hits.extend(_stated(element, contexts))
-        elif element.tag != "h3" or "title" in (element.get("class") or ""):
-            headlines.append((element, contexts.of(element)))
-    for element in (*doc.by_tag["meta"], *doc.by_tag["time"]):
-        if (element.get("itemprop") or "").lower() in _DATE_ITEMPROPS:
-            hits.extend(_stated(element, contexts))
-    for node in _TEXTS(doc.tree):
+    for node in _year_texts(doc):
         owner = node.getparent()
         if owner is None or owner.tag in _SKIP_PARENTS:
             continue
@@ -347,8 +404,40 @@ def extract_dates(doc: Document) -> list[Candidate]:
         holder = owner.getparent() if node.is_tail and owner.getparent() is not None else owner
         hits.extend(_text_hits(node, contexts, doc, holder))
     hits = [hit for hit in hits if EARLIEST <= hit.parsed.value.date() <= latest]
-    titles = doc.by_tag["title"]
-    return _candidates(hits, _headline(headlines, _text(titles[0]) if titles else "")) + _json_date(doc)
+    if not hits:
+        return _json_date(doc)
+    titles = tags["title"]
+    titled = (e for e, _ in doc.named_elements if e.tag == "h3" and "title" in (e.get("class") or ""))
+    headline = _headline([*tags["h1"], *tags["h2"], *titled], contexts, _text(titles[0]) if titles else "")
+    return _candidates(hits, headline) + _json_date(doc)
+
+
+def _year_texts(doc: Document) -> list[etree._ElementUnicodeResult]:
+    """Text nodes that may hold a year: the page title's and the body's (one XPath over the body, in C)."""
+    tree = doc.tree
+    if tree is None:
+        return []
+    body = tree.find("body") if tree.tag == "html" else None
+    if body is None:
+        return list(_TEXTS(tree))
+    titles = [
+        node
+        for title in doc.by_tag["title"]
+        if title.getparent() is not None and title.getparent().tag == "head"
+        for node in _OWN_TEXTS(title)
+    ]
+    return [*titles, *_BODY_TEXTS(tree)]
+
+
+def _stating_elements(doc: Document) -> list[HtmlElement]:
+    """Elements that may state a date in an attribute: the indexed ``meta`` and ``time`` elements, and any with
+    an RDFa ``property`` on a page that declares an RDFa vocabulary (only then is the tree searched)."""
+    indexed = [*doc.by_tag["meta"], *doc.by_tag["time"]]
+    roots = doc.by_tag["html"]
+    declared = " ".join(roots[0].attrib.values()).lower() if roots else ""
+    if doc.tree is not None and any(vocabulary in declared for vocabulary in _RDFA_VOCABULARIES):
+        indexed.extend(e for e in _STATED(doc.tree) if e.tag not in ("meta", "time"))
+    return indexed
 
 
 def _stated(element: HtmlElement, contexts: _Contexts) -> list[_Hit]:

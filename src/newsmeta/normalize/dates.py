@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from .dates_relative import relatives
-from .dates_tables import MONTHS, US_GENERIC, ZONES
+from .dates_tables import MONTHS, STANDARD_NAMES_EU, STANDARD_NAMES_US, US_GENERIC, ZONES
 
 #: Longer strings are not dates but texts; search them with :func:`find_dates` deliberately.
 MAX_CHARS = 200
@@ -66,8 +66,9 @@ _DATE = re.compile(
             rf"(?<![\d.,])(?P<td>\d{{1,2}})(?:st|nd|rd|th|er|re|e|º|ª|°)?\.?\s*(?:de\s+|of\s+|-)?(?P<tm>{_WORD})"
             rf"\.?,?\s*(?:de\s+|del\s+|-)?(?P<ty>{_YEAR})(?!\d)(?:\s?(?:г\.|года|r\.|roku){_NOT_BEFORE_LETTER})?",
             # April 28, 2023; April 28th 2023; Apr 28 2023
-            rf"{_NOT_AFTER_LETTER}(?P<um>{_WORD})\.?\s*(?P<ud>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)\.?,?\s*"
-            rf"(?P<uy>{_YEAR})(?!\d)",
+            # (a range: January 14-20, 2022 is its first day)
+            rf"{_NOT_AFTER_LETTER}(?P<um>{_WORD})\.?\s*(?P<ud>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:\s?[-–—]\s?\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\.?,?\s*(?P<uy>{_YEAR})(?!\d)",
             # asctime: Fri Apr 28 17:40:08 2023
             rf"{_NOT_AFTER_LETTER}(?P<am>{_WORD})\s+(?P<ad>\d{{1,2}})\s+(?P<ah>\d{{1,2}}):(?P<ami>\d\d)(?::(?P<as>\d\d))?"
             rf"\s+(?:(?P<az>[a-z]{{3,4}})\s+)?(?P<ay>{_YEAR})(?!\d)",
@@ -78,14 +79,30 @@ _DATE = re.compile(
     re.I,
 )
 
+#: Just before a day-first date, the first day of a range (``14. – 20. Januar 2022``, ``14-20 January 2022``).
+_RANGE_START = re.compile(r"(?<![\d.:,/])(\d{1,2})\.?\s?[-–—]\s?$")
+#: A day and month with no year (``5. august``, ``8 января``, ``May 5``): read only with a time after it and a
+#: reference day to take the year from.
+_NO_YEAR = re.compile(
+    rf"(?<![\d.,])(?P<td>\d{{1,2}})(?:st|nd|rd|th|er|e)?\.?\s*(?:de\s+|of\s+)?(?P<tm>{_WORD})\.?"
+    rf"|{_NOT_AFTER_LETTER}(?P<um>{_WORD})\.?\s*(?P<ud>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.])\.?",
+    re.I,
+)
+
 _ZONE_NAMES = "|".join(sorted(ZONES.keys() | US_GENERIC.keys(), key=len, reverse=True))
+#: After a zone name: no letter, unless text glued a capitalised word to it (``7:55 AM UTCUpdated``).
+_ZONE_END = rf"(?:{_NOT_BEFORE_LETTER}|(?-i:(?<=[A-Z])(?=[A-Z][a-z])))"
 _ZONE = (
     rf"(?:\s*\(?(?P<tz>(?:gmt|utc|ut)\s?[+-]\d{{1,2}}(?::?\d\d)?|[+-]\d\d(?::?\d\d)?|{_ZONE_NAMES})\)?"
-    rf"{_NOT_BEFORE_LETTER}(?![+-]?\d))?"
+    rf"{_ZONE_END}(?![+-]?\d))?"
 )
+#: A zone name right after a day with no time (``April 28, 2023 GMT``).
+_DAY_ZONE = re.compile(rf"\s*\(?(?P<tz>{_ZONE_NAMES})\)?{_ZONE_END}(?![+-]?\d)", re.I)
 _CLOCK = (
     r"(?P<h>\d{1,2})(?::(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<f>\d{1,9}))?)?"
     rf"|\s?h(?:\s?(?P<mi2>[0-5]\d)(?!\d)|{_NOT_BEFORE_LETTER})"
+    # 20.15 Uhr, 4.34pm, 12.42 CET: a dot between hour and minute only with a word that makes it a time
+    rf"|\.(?P<mi3>[0-5]\d)(?=\s?(?:[ap]\.?\s?m\.?|uhr|h|(?-i:{_ZONE_NAMES.upper()})){_ZONE_END})"
     rf"|(?=\s?(?:[ap]\.?\s?m\.?|uhr){_NOT_BEFORE_LETTER}))"
     rf"(?:\s*(?P<ap>[ap])\.?\s?m\.?{_NOT_BEFORE_LETTER})?(?:\s*uhr{_NOT_BEFORE_LETTER})?"
 )
@@ -110,7 +127,8 @@ def _offset(text: str, moment: datetime) -> timezone | None:
     """The fixed offset a zone name or ``±hh[:mm]``/``GMT+h`` stands for; ``None`` when unknown or absurd."""
     key = text.lower()
     if key in ZONES:
-        return timezone(timedelta(minutes=ZONES[key]))
+        summer = (key in STANDARD_NAMES_US and _us_summer(moment)) or (key in STANDARD_NAMES_EU and _eu_summer(moment))
+        return timezone(timedelta(minutes=ZONES[key] + (60 if summer else 0)))
     if key in US_GENERIC:
         return timezone(timedelta(minutes=US_GENERIC[key] + (60 if _us_summer(moment) else 0)))
     match = _OFFSET.fullmatch(text.strip())
@@ -129,6 +147,15 @@ def _us_summer(moment: datetime) -> bool:
     november = date(moment.year, 11, 1)
     start = march + timedelta(days=(6 - march.weekday()) % 7)
     end = november + timedelta(days=(6 - november.weekday()) % 7)
+    return start <= moment.date() < end
+
+
+def _eu_summer(moment: datetime) -> bool:
+    """EU summer time: last Sunday of March to last Sunday of October (by the day)."""
+    march = date(moment.year, 3, 31)
+    october = date(moment.year, 10, 31)
+    start = march - timedelta(days=(march.weekday() + 1) % 7)
+    end = october - timedelta(days=(october.weekday() + 1) % 7)
     return start <= moment.date() < end
 
 
@@ -179,9 +206,10 @@ def _day_month(a: int, b: int, sep: str, dayfirst: bool | None) -> tuple[int, in
 
 def _clock(match: re.Match[str]) -> tuple[int, int, int, int] | None:
     hour = int(match["h"])
-    minute = int(match["mi"] or match["mi2"] or 0)
+    groups = match.groupdict()
+    minute = int(match["mi"] or match["mi2"] or groups.get("mi3") or 0)
     second = int(match["s"] or 0)
-    fraction = match.groupdict().get("f")
+    fraction = groups.get("f")
     meridiem = (match["ap"] or "").lower()
     if meridiem:
         if not 1 <= hour <= 12:
@@ -214,6 +242,11 @@ def _with_time(text: str, ymd: tuple[int, int, int], start: int, end: int) -> tu
         before = _TIME_BEFORE.search(text, max(0, start - 40), start)
         if before and (hms := _clock(before)) is not None:
             return _make(ymd, hms, before["tz"]), (before.start(), end)
+    zone = _DAY_ZONE.match(text, end)
+    if zone:
+        parsed = _make(ymd, None, zone["tz"])
+        if parsed is not None and parsed.has_tz:
+            return parsed, (start, zone.end())
     return _make(ymd), (start, end)
 
 
@@ -231,6 +264,9 @@ def _from_match(match: re.Match[str], dayfirst: bool | None) -> tuple[ParsedDate
     elif groups["td"]:
         month = MONTHS.get(groups["tm"].lower(), 0)
         ymd = (int(groups["ty"]), month, int(groups["td"]))
+        first = _RANGE_START.search(text, max(0, start - 8), start)
+        if first and int(first.group(1)) < ymd[2]:
+            ymd, start = (ymd[0], month, int(first.group(1))), first.start()
     elif groups["um"]:
         month = MONTHS.get(groups["um"].lower(), 0)
         ymd = (int(groups["uy"]), month, int(groups["ud"]))
@@ -271,6 +307,8 @@ def find_dates(
             continue
         found.append((parsed, span))
         pos = span[1]
+    if reference is not None and not found:
+        found = _without_year(text, reference, limit)
     if reference is not None:
         for parsed, span in _relative(text, reference, bare_words):
             if not any(s[0] < span[1] and span[0] < s[1] for _, s in found):
@@ -279,21 +317,49 @@ def find_dates(
     return found[:limit]
 
 
+def _without_year(text: str, reference: Reference, limit: int) -> list[tuple[ParsedDate, Span]]:
+    """Days written without a year but with a time (``5. august kl. 14:47``): the latest such day that is not
+    after the reference day (a page shows this year's dates without the year)."""
+    day = reference.date() if isinstance(reference, datetime) else reference
+    found: list[tuple[ParsedDate, Span]] = []
+    for match in _NO_YEAR.finditer(text):
+        month = MONTHS.get((match["tm"] or match["um"]).lower(), 0)
+        after = _TIME_AFTER.match(text, match.end()) if month else None
+        if after is None or (hms := _clock(after)) is None:
+            continue
+        number = int(match["td"] or match["ud"])
+        for year in (day.year, day.year - 1):
+            try:
+                if date(year, month, number) <= day + timedelta(days=1):
+                    break
+            except ValueError:
+                break
+        parsed = _make((year, month, number), hms, after["tz"] if _zone_allowed(after) else None)
+        if parsed is not None:
+            found.append((parsed, (match.start(), after.end())))
+            if len(found) >= limit:
+                break
+    return found
+
+
 def _relative(text: str, reference: Reference, bare_words: bool) -> list[tuple[ParsedDate, Span]]:
-    """Relative dates counted back from ``reference``: to the minute when it is a time, else to the day."""
+    """Relative dates counted back from ``reference``: to the minute when it is a time, else to the day.
+
+    A bare day (a capture header's date) stands for its end: ``vor 3 Stunden`` captured on 2023-06-13 is that
+    day, not the 12th, and a relative date counted back from a day has no time.
+    """
     found: list[tuple[ParsedDate, Span]] = []
     precise = isinstance(reference, datetime)
     day = reference.date() if isinstance(reference, datetime) else reference
+    end = reference if isinstance(reference, datetime) else datetime.combine(reference, time.max)
     for rel in relatives(text):
         span = (rel.start, rel.end)
         if rel.seconds is not None:
+            value = end - timedelta(seconds=rel.seconds)
             if precise and rel.seconds < 86400:
-                assert isinstance(reference, datetime)
-                value = reference - timedelta(seconds=rel.seconds)
                 found.append((ParsedDate(value, True, value.tzinfo is not None), span))
             else:
-                back = day - timedelta(seconds=rel.seconds)
-                found.append((ParsedDate(datetime(back.year, back.month, back.day), False, False), span))
+                found.append((ParsedDate(datetime(value.year, value.month, value.day), False, False), span))
             continue
         back = day - timedelta(days=rel.days or 0)
         ymd = (back.year, back.month, back.day)

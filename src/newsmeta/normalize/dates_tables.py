@@ -136,6 +136,12 @@ ZONES: Final[dict[str, int]] = {
 #: Generic US zone names -> standard offset in minutes (one hour more during US daylight saving time).
 US_GENERIC: Final[dict[str, int]] = {"et": -300, "ct": -360, "mt": -420, "pt": -480}
 
+#: Standard-time names that pages keep writing in summer (``5:50 pm CET`` in October, ``9 a.m. EST`` in July):
+#: on a date in daylight saving time they mean the zone's local time, one hour more. US names follow US
+#: dates, the others EU dates.
+STANDARD_NAMES_US: Final = frozenset({"est", "cst", "mst", "pst"})
+STANDARD_NAMES_EU: Final = frozenset({"cet", "met", "mez", "eet"})
+
 #: Relative-date unit words (all languages) -> seconds per unit. Months and years are too coarse to give a
 #: day and are left out on purpose.
 UNITS: Final[dict[str, int]] = {

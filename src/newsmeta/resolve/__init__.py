@@ -97,7 +97,9 @@ def build_article(
     if chosen_title:
         values["title"], provenance["title"] = chosen_title.value, chosen_title.evidence
 
-    published, modified = dates.resolve(fields.get("published", []), fields.get("modified", []), context)
+    published, modified = dates.resolve(
+        fields.get("published", []), fields.get("modified", []), context, fields.get("language", [])
+    )
     for key, choice in (("published", published), ("modified", modified)):
         if choice:
             values[key], provenance[key] = choice.value.value, choice.evidence

@@ -14,19 +14,29 @@ Rules, in order:
    member with the same wall-clock time, a local offset over a ``+00:00`` that mislabels the same wall clock.
 5. Original over updated: when the published day equals the modified day and a nearly as strong published
    candidate gives an earlier day, the earlier one is the original publication.
-6. A modified date more than a day before the published one is dropped.
+6. Published after modified: when the chosen published day lies after the modified day (a page's "as of" date
+   under its headline, a crawl stamp in ``meta name=date``), a nearly as strong published candidate on or
+   before the modified day is taken instead.
+7. A modified date more than a day before the published one is dropped.
+8. Zone inference (:mod:`~newsmeta.normalize.dates_zones`): a chosen time without an offset is placed in the
+   zone the page's locale points to (its URL's country TLD; else its language; else ``Uhr``), daylight saving
+   time included; a chosen UTC time is shown in that zone (same instant). Never for a country or language
+   spanning several zones, nor when one of the page's own offsets contradicts the zone. It is an inference,
+   recorded in the provenance: the source gets ``+zone:Europe/Berlin(.de)``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from ..candidate import Candidate
 from ..normalize.dates import ParsedDate, parse_date
 from ..normalize.dates_url import UrlDate, url_date
+from ..normalize.dates_zones import LocaleZone, locale_zone
 from .common import Choice, Context, choose
 
 EARLIEST = datetime(1990, 1, 1)
@@ -115,7 +125,7 @@ def _is_offset(delta: timedelta) -> bool:
 def local_offset(values: list[ParsedDate]) -> timezone | None:
     """The page's UTC offset, when its dates show it (see rule 2 of this module)."""
     naive = {p.value for p in values if p.has_time and not p.has_tz}
-    zoned = [p.value for p in values if p.has_tz]
+    zoned = [p.value for p in values if p.has_time and p.has_tz]
     pairs: Counter[timedelta] = Counter()
     for aware in zoned:
         instant = aware.astimezone(timezone.utc).replace(tzinfo=None)
@@ -130,7 +140,7 @@ def local_offset(values: list[ParsedDate]) -> timezone | None:
 
 
 def _localised(parsed: ParsedDate, local: timezone | None) -> ParsedDate:
-    if local is None or not parsed.has_tz:
+    if local is None or not parsed.has_tz or not parsed.has_time:
         return parsed
     return replace(parsed, value=parsed.value.astimezone(local))
 
@@ -154,7 +164,7 @@ def _refine(choice: Choice[ParsedDate], members: list[ParsedDate], originals: li
         for member, _ in same_day:
             if member.has_tz and member.value.replace(second=0, microsecond=0, tzinfo=None) == wall:
                 return member
-    if value.has_tz:
+    if value.has_tz and value.has_time:
         original = next((o for m, o in same_day if m == value), None)
         if original is not None and original.value.utcoffset() == timedelta(0):
             wall = _wall_clock(original.value)
@@ -195,24 +205,69 @@ def resolve_date(candidates: list[Candidate], context: Context, label: str) -> C
 
 
 def resolve(
-    published: list[Candidate], modified: list[Candidate], context: Context
+    published: list[Candidate],
+    modified: list[Candidate],
+    context: Context,
+    language: Sequence[Candidate] = (),
 ) -> tuple[Choice[ParsedDate] | None, Choice[ParsedDate] | None]:
+    """Published and modified (rules 1-8 of this module); ``language``: the page's language candidates, locale
+    evidence for rule 8."""
     first_parsed = _parse_all(published, context, "published")
     last_parsed = _parse_all(modified, context, "modified")
-    local = local_offset([*first_parsed.values(), *last_parsed.values()])
+    values = [*first_parsed.values(), *last_parsed.values()]
+    local = local_offset(values)
     dated = url_date(context.url)
     first, score = _choose(published, first_parsed, local, dated)
     last, _ = _choose(modified, last_parsed, local, dated)
-    if first and last and _day(first.value) == _day(last.value):
-        day = _day(first.value)
-        earlier = {i: p for i, p in first_parsed.items() if _day(_localised(p, local)) < day}
+    if first and last and _day(last.value) <= _day(first.value):
+        # rules 5 and 6: same day, an earlier published day is the original; published after modified, one on
+        # or before the modified day is
+        day = _day(last.value)
+        limit = day if _day(first.value) > day else day - timedelta(days=1)
+        earlier = {i: p for i, p in first_parsed.items() if _day(_localised(p, local)) <= limit}
         original, original_score = _choose(published, earlier, local, dated)
         if original and original_score >= score - ORIGINAL_MARGIN:
             first = original
     if first and last and _comparable(first.value, last.value) and last.value.value < first.value.value - SLACK:
         context.warnings.append("modified date precedes published date by more than a day; modified dropped")
         last = None
-    return first, last
+    zone = _page_zone(context, language, [*published, *modified], values)
+    return _in_zone(first, zone), _in_zone(last, zone)
+
+
+def _page_zone(
+    context: Context, language: Sequence[Candidate], dates: list[Candidate], values: list[ParsedDate]
+) -> LocaleZone | None:
+    """The page's zone from its locale (rule 8), unless one of its own offsets contradicts it."""
+    if not any(v.has_time and (not v.has_tz or not v.value.utcoffset()) for v in values):
+        return None  # nothing to place: every time already has its own offset
+    tags = [c.value for c in sorted(language, key=lambda c: -c.confidence)]
+    zone = locale_zone(context.url, tags, (c.value for c in dates))
+    if zone is None:
+        return None
+    for value in values:
+        offset = value.value.utcoffset() if value.has_time and value.has_tz else None
+        if offset and value.value.astimezone(zone.info).utcoffset() != offset:
+            return None  # the page states an offset its locale's zone does not have then: it is elsewhere
+    return zone
+
+
+def _in_zone(choice: Choice[ParsedDate] | None, zone: LocaleZone | None) -> Choice[ParsedDate] | None:
+    """A time without zone placed in the page's zone; a UTC time shown in it (rule 8). Provenance says so."""
+    if choice is None or zone is None or not choice.value.has_time:
+        return choice
+    value = choice.value.value
+    if not choice.value.has_tz:
+        placed = value.replace(tzinfo=zone.offset_at(value))
+    elif value.utcoffset() == timedelta(0):
+        shown = value.astimezone(zone.info)
+        placed = shown.replace(tzinfo=timezone(shown.utcoffset() or timedelta(0)))
+        if placed.utcoffset() == timedelta(0):
+            return choice  # the zone is on UTC then: nothing changes
+    else:
+        return choice
+    evidence = choice.evidence.model_copy(update={"source": choice.evidence.source + zone.label()})
+    return Choice(ParsedDate(placed, True, True), evidence, choice.candidate)
 
 
 def _comparable(a: ParsedDate, b: ParsedDate) -> bool:
