@@ -24,6 +24,9 @@ from .capture_lines import Line, split_lines, structure
 
 #: A capture whose lines are at least this share structured values (not text) is a values capture.
 VALUES_SHARE = 0.25
+#: ... or at least this share when it holds at least MIN_TIMESTAMPS ISO timestamps (a page dump shows dates as text).
+TIMESTAMPS_VALUES_SHARE = 0.15
+MIN_TIMESTAMPS = 2
 _STRUCTURED = frozenset("DIUEPCLYNSTX")
 HEADER_DATE_CONFIDENCE = 0.15
 #: A capture with fewer letters than this share of its characters is no text (binary or noise).
@@ -43,8 +46,13 @@ def looks_like_dump(lines: list[Line]) -> bool:
 
 
 def is_values_capture(lines: list[Line]) -> bool:
+    """Mostly structured values; or a smaller share of them with several ISO timestamps (no page shows those)."""
     structured = sum(1 for line in lines if line.kind in _STRUCTURED)
-    return bool(lines) and structured / len(lines) >= VALUES_SHARE
+    share = structured / len(lines) if lines else 0.0
+    if share >= VALUES_SHARE:
+        return True
+    timestamps = sum(1 for line in lines if line.kind == "D")
+    return share >= TIMESTAMPS_VALUES_SHARE and timestamps >= MIN_TIMESTAMPS
 
 
 def _day(captured: date | datetime | None) -> date | None:

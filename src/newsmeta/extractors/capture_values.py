@@ -10,25 +10,43 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from datetime import datetime, timezone
 
 from ..candidate import Candidate
 from ..normalize.dates import parse_date
+from ..rules import load
 from .capture_lines import Line, is_cjk, is_lower_case, looks_like_name, names_in, slug_words, word_keys
 
 SOURCE = "capture:values"
 #: Fewer short labels in a row than this are no keyword list (a name and a role, a section and a place).
 MIN_LABEL_RUN = 2
-_AUTHOR_PATH = re.compile(
-    r"/(?:authors?|autor(?:en|in)?|autoren|person|people|profile|profil|team|staff|redaktion|journalists?|"
-    r"forfatter|writers?|contributors?|columnists?|reporters?|mywf|meet-the-team|die-redaktion|by)(?:/|$|[-_])",
-    re.I,
-)
-_NOT_PICTURE = re.compile(
-    r"logo|favicon|icon|avatar|placeholder|blank|spacer|pixel|sprite|no-thumb|gravatar|profile|author|autor|"
-    r"journalist|redakce|staff|portrait",
-    re.I,
-)
+_VOCABULARY: dict[str, list[str]] = load("capture_values.json")
+
+
+def _words(key: str) -> str:
+    return "|".join(sorted((re.escape(word) for word in _VOCABULARY[key]), key=len, reverse=True))
+
+
+_AUTHOR_PATH = re.compile(rf"/(?:{_words('author_path_words')})(?:/|$|[-_])", re.I)
+#: Words of a logo's or placeholder's path (anywhere in it).
+_LOGO = re.compile(_words("logo_words"), re.I)
+#: Words of a portrait's file name (only the last path segment: an article's picture may sit below an author's path).
+_PORTRAIT = re.compile(_words("portrait_words"), re.I)
+_NOT_TOPIC = re.compile(_words("not_topic_marks"), re.I)
+#: A site's internal code (``welt.de:showcase``, ``elmundo.es:basic``): never a topic.
+_PRODUCT_CODE = re.compile(r"^[\w-]+(?:\.[\w-]+)+:\w+$")
+#: A logo's rendition: at most this high, and this many times wider than high.
+LOGO_MAX_HEIGHT = 100
+LOGO_MIN_RATIO = 2.5
+_NUMBER = re.compile(r"^\d{2,5}$")
+_WORD = re.compile(r"[^\W_]+")
+#: A kicker before the headline proper (``Neue Leipziger Schule: Judy Lybke, ...``).
+_KICKER = re.compile(r"^(.{2,80}?)(?::|\s[|–—-])\s+(.+)$")
+#: Share of the headline's words (after a kicker) that the URL slug must spell for the kicker to be dropped.
+SLUG_COVER = 0.8
+#: Fewest items of a comma list on a long line (a keywords value longer than prose lines).
+MIN_LONG_LIST = 5
 #: Words that make a capitalised line a role, a credit or an organisation rather than a person.
 _NOT_PERSON = re.compile(
     r"images|photo|foto|getty|shutterstock|istock|reuters|afp|dpa|\binc\b|\bltd\b|gmbh|news|media|"
@@ -126,7 +144,7 @@ def headline_score(line: Line, slug: set[str], repeats: int, position: float) ->
     text = line.text
     keys = word_keys(text)
     score = 0.0
-    if len(slug) >= 2 and keys:
+    if len(slug) >= 3 and keys:
         covered = len(slug & keys)
         score += 2.0 * covered / len(slug) + 0.5 * covered / len(keys)
     score += 0.5 * (repeats > 1) + 0.4 * (1.0 - position)
@@ -136,13 +154,26 @@ def headline_score(line: Line, slug: set[str], repeats: int, position: float) ->
         score -= 1.2
     if size > 160:
         score -= 1.0
-    if is_lower_case(text):
-        score -= 2.0
-    elif not cjk and line.words < 4:
+    if not cjk and line.words < 4:
         score -= 0.6
     if line.kind == "K" and all(len(item.split()) <= 3 for item in text.split(",")):
         score -= 1.5
     return score
+
+
+def without_kicker(text: str, slug: set[str]) -> str:
+    """The headline without a kicker that the URL slug leaves out while it spells the rest.
+
+    ``"Es wird bald beginnen": Trump spricht ...`` under ``/Trump-spricht-...-id30134161.html`` -> ``Trump spricht ...``
+    """
+    match = _KICKER.match(text)
+    if not match or len(slug) < 3:
+        return text
+    kicker, rest = _WORD.findall(match[1]), _WORD.findall(match[2])
+    spelled = sum(1 for word in rest if word_keys(word) & slug)
+    if len(rest) >= 3 and not any(word_keys(word) & slug for word in kicker) and spelled >= SLUG_COVER * len(rest):
+        return match[2].strip()
+    return text
 
 
 def title(lines: list[Line], url: str | None) -> list[Candidate]:
@@ -151,12 +182,13 @@ def title(lines: list[Line], url: str | None) -> list[Candidate]:
     scored = [
         (headline_score(line, slug, counts[line.text], n / max(len(lines), 1)), -n, line)
         for n, line in enumerate(lines)
-        if line.kind in "hnKp" and 10 <= len(line.text) <= 250
+        if line.kind in "hnKp" and 10 <= len(line.text) <= 250 and not is_lower_case(line.text)
     ]
     if not scored:
         return []
     best = max(scored, key=lambda item: item[:2])[2]
-    return [Candidate("title", best.text, f"{SOURCE}.headline", 0.75, {"line": str(best.index)})]
+    text = without_kicker(best.text, slug)
+    return [Candidate("title", text, f"{SOURCE}.headline", 0.75, {"line": str(best.index)})]
 
 
 def _author_url(line: Line) -> bool:
@@ -169,47 +201,175 @@ def _url_names(line: Line, name: str) -> bool:
     return bool(keys) and keys <= word_keys(line.text.rsplit("//", 1)[-1].partition("/")[2])
 
 
+def _is_role(text: str) -> bool:
+    return bool(_ROLE_LINE.search(text))
+
+
+def _in_label_run(lines: list[Line], position: int) -> bool:
+    """The line is one of three or more short labels in a row, not all names (keywords, sections; no author list)."""
+    start = end = position
+    while start > 0 and _short_label(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _short_label(lines[end + 1]):
+        end += 1
+    return end - start >= 2 and any(line.kind != "n" for line in lines[start : end + 1])
+
+
+def _short_label(line: Line) -> bool:
+    text = line.text
+    return line.kind in "lwnh" and len(text) <= 60 and line.words <= 6 and not (text.endswith(".") and line.words > 3)
+
+
+def _is_person(line: Line) -> bool:
+    return (line.kind == "n" or (line.kind in "hK" and names_in(line.text))) and not _NOT_PERSON.search(line.text)
+
+
+def _profile_name(lines: list[Line], position: int) -> Line | None:
+    """The name a profile URL belongs to (``Person``: name, url; or url, name; or name, handle, url).
+
+    The neighbour the URL spells first; else a neighbour that looks like a person; else the line before, when it
+    is a short text and no role (``배윤경`` before ``/author/554``).
+    """
+    url = lines[position]
+    before = lines[position - 1] if position else None
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    earlier = lines[position - 2] if position >= 2 else None
+    texts = [line for line in (before, after) if line is not None and line.kind in "nwhKlL" and len(line.text) <= 80]
+    for line in texts:
+        if _url_names(url, line.text):
+            if line is before and line.words == 1 and earlier is not None and _is_person(earlier):
+                return earlier  # name, handle, url
+            return line
+    for line in texts:
+        if _is_person(line):
+            return line
+    if before is not None and before in texts and before.kind in "nw":
+        if not _is_role(before.text):
+            return before
+        if earlier is not None and _is_person(earlier):
+            return earlier  # name, role, url
+    return None
+
+
 def authors(lines: list[Line], publisher_lines: set[int]) -> list[Candidate]:
-    """Names beside their profile URL (strong); else the first names that are not the publisher's (weak)."""
-    strong: list[Candidate] = []
+    """Names beside their profile URL (strong); else the first names that are not the publisher's (weak).
+
+    A name is taken from beside a profile URL (:func:`_profile_name`) whatever its shape (``dpa`` after
+    ``/autoren/dpa``); elsewhere it must look like a person's, and stand apart from runs of labels.
+    """
+    strong: dict[int, Line] = {}
     weak: list[Candidate] = []
     for position, line in enumerate(lines):
-        if line.kind not in "nwhK" or len(line.text) > 80 or line.index in publisher_lines:
+        if _author_url(line):
+            name = _profile_name(lines, position)
+            if name is not None and name.index not in publisher_lines:
+                strong.setdefault(name.index, name)
+            continue
+        if line.kind not in "nhK" or len(line.text) > 80 or line.index in publisher_lines or not _is_person(line):
             continue
         near = lines[max(0, position - 6) : position + 7]
-        adjacent = lines[max(0, position - 1) : position + 2]
-        person = (line.kind == "n" or (line.kind in "hK" and names_in(line.text))) and not _NOT_PERSON.search(line.text)
-        if (
-            person
-            and any(other.kind == "U" and _url_names(other, line.text) for other in near)
-            or line.kind in "nw"
-            and any(_author_url(o) and (person or _url_names(o, line.text)) for o in adjacent)
+        if any(other.kind == "U" and _url_names(other, line.text) for other in near):
+            strong.setdefault(line.index, line)
+        elif (not weak or int(weak[-1].extra["line"]) >= lines[position - 1].index) and not _in_label_run(
+            lines, position
         ):
-            strong.append(Candidate("authors", line.text, f"{SOURCE}.author", 0.75, {"line": str(line.index)}))
-        elif person and (not weak or int(weak[-1].extra["line"]) >= lines[position - 1].index):
             weak.append(Candidate("authors", line.text, f"{SOURCE}.person", 0.4, {"line": str(line.index)}))
-    return strong or weak
+    if strong:
+        return [
+            Candidate("authors", line.text, f"{SOURCE}.author", 0.75, {"line": str(line.index)})
+            for _, line in sorted(strong.items())
+        ]
+    return weak
 
 
-def images(lines: list[Line], author_lines: set[int]) -> list[Candidate]:
-    """The first picture that is no logo, icon or author portrait; the others at a lower confidence."""
+def organisation_authors(lines: list[Line], publishers: list[Candidate]) -> list[Candidate]:
+    """The publisher as the author, when its name is given twice (an ``Organization`` author, then the publisher).
+
+    Low confidence and typed an organisation: the resolver takes it only when the capture names no person.
+    """
+    counts = Counter(line.text for line in lines)
+    for candidate in publishers:
+        if counts[candidate.value] >= 2:
+            return [
+                Candidate(
+                    "authors",
+                    candidate.value,
+                    f"{SOURCE}.author.organization",
+                    0.3,
+                    {"kind": "organization", "line": candidate.extra.get("line", "")},
+                )
+            ]
+    return []
+
+
+def _sizes(lines: list[Line], position: int) -> tuple[int, int] | None:
+    """The width and height on the two lines after an image's URL (``ImageObject``: url, width, height)."""
+    following = lines[position + 1 : position + 3]
+    if len(following) == 2 and all(_NUMBER.match(line.text) for line in following):
+        return int(following[0].text), int(following[1].text)
+    return None
+
+
+def _logo_shape(url: str, sizes: tuple[int, int] | None) -> bool:
+    """A vector drawing, or a short and wide rendition (``600 60``): a logo."""
+    if url.split("?", 1)[0].casefold().endswith(".svg"):
+        return True
+    return bool(sizes and sizes[1] <= LOGO_MAX_HEIGHT and sizes[0] >= LOGO_MIN_RATIO * max(sizes[1], 1))
+
+
+def _is_logo(url: str, sizes: tuple[int, int] | None, site_words: AbstractSet[str]) -> bool:
+    """A logo by its path's words, by its rendition (short and wide) or by a file name after the site's name."""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
+    if _LOGO.search(path) or _logo_shape(url, sizes):
+        return True
+    name = "".join(ch for ch in path.rstrip("/").rsplit("/", 1)[-1].casefold() if ch.isalnum())
+    return any(word in name for word in site_words)
+
+
+def site_words(lines: list[Line], url: str | None, publisher_names: set[str]) -> set[str]:
+    """Squashed names the site goes by (publisher names, host labels): a file named so is its logo."""
+    words = {"".join(ch for ch in name.casefold() if ch.isalnum()) for name in publisher_names}
+    host = (url or "").split("://", 1)[-1].split("/", 1)[0].casefold()
+    words.update(label.replace("-", "") for label in host.split(".")[:-1] if label != "www")
+    return {word for word in words if len(word) >= 5}
+
+
+def _own_sizes(lines: list[Line], position: int, page: str) -> bool:
+    """The sizes after a URL are its own (no image follows to claim them) and the URL is not the page's own."""
+    following = lines[position + 3] if position + 3 < len(lines) else None
+    return (following is None or following.kind != "I") and lines[position].text.split("?", 1)[0] != page
+
+
+def images(
+    lines: list[Line], author_lines: set[int], site: AbstractSet[str] = frozenset(), page: str = ""
+) -> list[Candidate]:
+    """The first picture that is no logo, icon or author portrait; the others at a lower confidence.
+
+    A URL followed by a width and a height is a picture whatever its path (``ImageObject``: url, width, height).
+    """
     found: list[Candidate] = []
     for position, line in enumerate(lines):
-        if line.kind != "I":
+        sizes = _sizes(lines, position) if line.kind in "IU" else None
+        if line.kind != "I" and not (line.kind == "U" and sizes and _own_sizes(lines, position, page)):
             continue
-        near_author = any(lines[k].index in author_lines for k in range(max(0, position - 2), position))
-        if _NOT_PICTURE.search(line.text.rsplit("?", 1)[0]) or near_author:
+        before = range(max(0, position - 2), position)
+        near_author = any(lines[k].index in author_lines for k in before)
+        last = line.text.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        if _PORTRAIT.search(last) or near_author or _is_logo(line.text, sizes, site):
             continue
-        confidence = 0.75 if not found else 0.45
-        found.append(Candidate("image", line.text, f"{SOURCE}.image", confidence, {"line": str(line.index)}))
+        confidence = 0.75 if not found else 0.35
+        extra = {"line": str(line.index)}
+        if sizes:
+            extra.update(width=str(sizes[0]), height=str(sizes[1]))
+        found.append(Candidate("image", line.text, f"{SOURCE}.image", confidence, extra))
     return found[:10]
 
 
-def _label_runs(lines: list[Line]) -> list[list[Line]]:
+def _label_runs(lines: list[Line], excluded: set[str]) -> list[list[Line]]:
     runs: list[list[Line]] = []
     current: list[Line] = []
     for line in lines:
-        if line.kind in "lwnh" and len(line.text) <= 60 and line.words <= 6 and not line.text.endswith("."):
+        if _short_label(line) and line.text not in excluded and _topic_like(line.text):
             current.append(line)
         elif line.kind == "U" and current:
             continue
@@ -222,15 +382,36 @@ def _label_runs(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
-def tags(lines: list[Line], author_texts: set[str]) -> list[Candidate]:
-    """Keywords: a comma list line; else the longest run of short labels that is no list of the authors."""
-    for line in lines:
-        if line.kind == "K" and not all(looks_like_name(item.strip()) for item in line.text.split(",")):
-            return [Candidate("tags", line.text, f"{SOURCE}.keywords", 0.7, {"line": str(line.index)})]
-    runs = [run for run in _label_runs(lines) if not {line.text for line in run} <= author_texts]
-    if not runs:
-        return []
-    run = max(runs, key=len)
+def _topic_like(text: str) -> bool:
+    """No path, credit, site code or role: something a topic label could be."""
+    return not (text.startswith("/") or _NOT_TOPIC.search(text) or _PRODUCT_CODE.match(text) or _is_role(text))
+
+
+def _keyword_list(line: Line, excluded: set[str]) -> int:
+    """How many items the line holds as a keywords list (0: no list)."""
+    text = line.text
+    if text in excluded or text.rstrip().endswith(("?", "!", ".", "…")) or "," not in text:
+        return 0
+    items = [item.strip() for item in text.split(",")]
+    if line.kind == "K":
+        return 0 if all(looks_like_name(item) for item in items) else len(items)
+    if (
+        line.kind == "p"
+        and len(items) >= MIN_LONG_LIST
+        and all(item and len(item) <= 60 and len(item.split()) <= 6 and not item.endswith(".") for item in items)
+    ):
+        return len(items)
+    return 0
+
+
+def tags(lines: list[Line], excluded: set[str]) -> list[Candidate]:
+    """Keywords: a comma list line, or a longer run of short labels (no authors, roles, title or site codes)."""
+    listed = [(size, line) for line in lines if (size := _keyword_list(line, excluded))]
+    runs = [run for run in _label_runs(lines, excluded) if not {line.text for line in run} <= excluded]
+    run = max(runs, key=len) if runs else []
+    if listed and listed[0][0] >= len(run):
+        line = listed[0][1]
+        return [Candidate("tags", line.text, f"{SOURCE}.keywords", 0.7, {"line": str(line.index)})]
     return [Candidate("tags", line.text, f"{SOURCE}.labels", 0.5, {"line": str(line.index)}) for line in run]
 
 
@@ -239,7 +420,10 @@ def publisher(lines: list[Line]) -> list[Candidate]:
     found: list[Candidate] = []
     for position, line in enumerate(lines[1:], start=1):
         previous = lines[position - 1]
-        is_logo = line.kind == "I" and any(word in line.text.casefold() for word in ("logo", "icon"))
+        is_logo = line.kind == "I" and (
+            any(word in line.text.casefold() for word in ("logo", "icon"))
+            or _logo_shape(line.text, _sizes(lines, position))
+        )
         if (is_logo or _ROOT_URL.match(line.text)) and previous.kind in "wnhl" and previous.words <= 5:
             found.append(
                 Candidate(
@@ -274,14 +458,26 @@ def texts(lines: list[Line]) -> list[Candidate]:
 
 
 def extract(lines: list[Line], url: str | None) -> list[Candidate]:
-    found = dates(lines) + title(lines, url)
+    headline = title(lines, url)
+    found = dates(lines) + headline
     publishers = publisher(lines)
     publisher_names = {c.value for c in publishers}
-    people = authors(lines, {line.index for line in lines if line.text in publisher_names})
-    found += people
+    publisher_lines = {line.index for line in lines if line.text in publisher_names}
+    people = authors(lines, publisher_lines)
+    found += people or organisation_authors(lines, publishers)
     author_indexes = {int(c.extra["line"]) for c in people}
-    found += images(lines, author_indexes)
-    found += tags(lines, {c.value for c in people})
+    found += images(lines, author_indexes, site_words(lines, url, publisher_names), (url or "").split("?", 1)[0])
+    described = texts(lines)
+    excluded = {c.value for c in people} | publisher_names
+    shown = headline + [c for c in described if c.field == "description"]
+    excluded |= {text for c in shown if (text := _line_text(lines, c))}
+    found += tags(lines, excluded)
     found += publishers[:1]
-    found += texts(lines)
+    found += described
     return found
+
+
+def _line_text(lines: list[Line], candidate: Candidate) -> str:
+    """The text of the line a candidate came from."""
+    index = candidate.extra.get("line")
+    return next((line.text for line in lines if str(line.index) == index), "")

@@ -10,11 +10,12 @@ from ..normalize.text import clean_text
 from ..normalize.urls import absolute_url
 from .common import Choice, Context, choose
 
-_NOT_A_PICTURE = re.compile(
-    r"(?:^|[/_.-])(?:logo|logos|placeholder|default|blank|spacer|pixel|favicon|icon|sprite|avatar|fallback)"
-    r"(?:[/_.-]|\d|$)|\.svg(?:$|\?)",
-    re.I,
+#: Path words of interface art, anywhere in the path (``/logos/``, ``favicon``).
+_INTERFACE_ART = re.compile(
+    r"(?:^|[/_.-])(?:logo|logos|favicon|icon|icons|sprite|avatar)(?:[/_.-]|\d|$)|\.svg$", re.I
 )
+#: File-name words of stand-in pictures; only the last segment counts (``/dims4/default/`` is a CDN's path).
+_STAND_IN = re.compile(r"(?:^|[_.-])(?:placeholder|default|blank|spacer|pixel|fallback)(?:[_.-]|\d|$)", re.I)
 NOT_A_PICTURE_PENALTY = 0.35
 
 
@@ -29,8 +30,10 @@ def _is_picture(url: str | None) -> bool:
     """A URL that names a picture (not an icon sheet, a logo, a placeholder or a bare fragment)."""
     if not url:
         return False
-    path = url.split("://", 1)[-1].partition("/")[2].split("#", 1)[0]
-    return len(path.split("?", 1)[0]) > 1 and not _NOT_A_PICTURE.search(path.split("?", 1)[0])
+    path = url.split("://", 1)[-1].partition("/")[2].split("#", 1)[0].split("?", 1)[0]
+    if len(path) <= 1 or _INTERFACE_ART.search(path):
+        return False
+    return not _STAND_IN.search(path.rstrip("/").rsplit("/", 1)[-1])
 
 
 def to_image(candidate: Candidate, url: str | None) -> Image:

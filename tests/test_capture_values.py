@@ -1,0 +1,211 @@
+"""The rules of values captures without a template (:mod:`newsmeta.extractors.capture_values`), one test each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import newsmeta
+from newsmeta.extractors import capture, capture_values
+from newsmeta.extractors.capture_lines import Line, split_lines
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "capture"
+
+
+def _lines(*texts: str) -> list[Line]:
+    return split_lines("\n\n".join(texts))
+
+
+def _values(lines: list[Line], url: str | None, field: str) -> list[str]:
+    return [c.value for c in capture_values.extract(lines, url) if c.field == field]
+
+
+# --- title -------------------------------------------------------------------------------------------------------
+
+
+def test_kicker_the_slug_leaves_out_is_dropped() -> None:
+    url = "https://news.example/politik/Trump-spricht-nach-Tanker-Stuermung-ueber-Bodeneinsaetze-id301.html"
+    line = '"Es wird bald beginnen": Trump spricht nach Tanker-Stürmung über Bodeneinsätze'
+    assert _values(_lines(line, "2025-12-12T05:07:47+01:00"), url, "title") == [
+        "Trump spricht nach Tanker-Stürmung über Bodeneinsätze"
+    ]
+
+
+def test_kicker_the_slug_spells_is_kept() -> None:
+    url = "https://news.example/story/nach-kalifat-rufen-in-hamburg-sind-wir-zu-sanft-zu-islamisten"
+    line = "Nach Kalifat-Rufen in Hamburg: Sind wir zu sanft zu Islamisten?"
+    assert _values(_lines(line, "2024-05-03T15:47:42Z"), url, "title") == [line]
+
+
+def test_lower_case_line_is_no_title() -> None:
+    lines = _lines("trump harris presidential election labor day", "The campaigns brace for a sprint to Election Day")
+    url = "https://news.example/article/trump-harris-presidential-election-labor-day"
+    assert _values(lines, url, "title") == ["The campaigns brace for a sprint to Election Day"]
+
+
+def test_a_section_slug_does_not_pick_the_title() -> None:
+    lines = _lines("La revancha de Verstappen frente a Russell tras su sanción", "Fórmula 1 2024")
+    assert _values(lines, "https://news.example/deportes/formula-1/2024/12/02/674cdc8a.html", "title") == [
+        "La revancha de Verstappen frente a Russell tras su sanción"
+    ]
+
+
+# --- authors -----------------------------------------------------------------------------------------------------
+
+
+def test_any_name_right_before_its_profile_url() -> None:
+    lines = _lines(
+        "‘흙수저’ 소년공이 쏘아올린 정치 신화",
+        "배윤경",
+        "https://news.example/author/554",
+        "이상현",
+        "https://news.example/author/377",
+    )
+    assert _values(lines, None, "authors") == ["배윤경", "이상현"]
+
+
+def test_agency_after_the_profile_url_that_spells_it() -> None:
+    lines = _lines("https://news.example/autoren/dpa", "dpa", "2023-04-28T20:22:00+02:00")
+    assert _values(lines, None, "authors") == ["dpa"]
+
+
+def test_name_handle_url_gives_the_name() -> None:
+    lines = _lines("Denise Paglinawan", "dpaglinawan", "https://news.example/author/dpaglinawan/")
+    assert _values(lines, None, "authors") == ["Denise Paglinawan"]
+
+
+def test_name_role_url_gives_the_name() -> None:
+    lines = _lines("Adam Vidler", "Senior reporter", "https://news.example/meet-the-team/adam-vidler-p4zy7c")
+    assert _values(lines, None, "authors") == ["Adam Vidler"]
+
+
+def test_url_name_order_does_not_take_the_section_before() -> None:
+    lines = _lines("Sport", "https://news.example/author/tanyel-mustafa/", "Tanyel Mustafa")
+    assert _values(lines, None, "authors") == ["Tanyel Mustafa"]
+
+
+def test_names_in_a_run_of_labels_are_no_authors() -> None:
+    lines = _lines("Liverpool verliert bei Everton", "Fußball", "Premier League", "FC Liverpool", "FC Everton")
+    assert _values(lines, None, "authors") == []
+
+
+def test_publisher_named_twice_is_the_organisation_author() -> None:
+    lines = _lines(
+        "Türkiye'de orman yangınları!",
+        "2024-07-03T18:24:28+03:00",
+        "Habertürk",
+        "https://news.example/kunye",
+        "Habertürk",
+        "https://news.example/assets/logo.png",
+    )
+    found = [c for c in capture_values.extract(lines, None) if c.field == "authors"]
+    assert [(c.value, c.extra.get("kind")) for c in found] == [("Habertürk", "organization")]
+
+
+# --- images ------------------------------------------------------------------------------------------------------
+
+
+def test_url_with_width_and_height_is_a_picture() -> None:
+    lines = _lines("Title of the story here", "https://cdn.example/l/2024/07/03/3700095/jpg/640x360", "640", "360")
+    assert _values(lines, None, "image") == ["https://cdn.example/l/2024/07/03/3700095/jpg/640x360"]
+
+
+def test_the_page_url_before_the_next_images_sizes_is_no_picture() -> None:
+    page = "https://news.example/story/300/some-story"
+    lines = _lines(page, "600", "1200", "https://img.example/lido-images/2024/05/03/74c9.jpeg")
+    assert _values(lines, page, "image") == ["https://img.example/lido-images/2024/05/03/74c9.jpeg"]
+
+
+def test_short_wide_rendition_is_a_logo() -> None:
+    lines = _lines(
+        "https://cdn.example/img/common/text_header02.png",
+        "154",
+        "60",
+        "https://cdn.example/img/article/367/061/8fc28b.jpg",
+        "600",
+        "600",
+    )
+    assert _values(lines, None, "image")[0] == "https://cdn.example/img/article/367/061/8fc28b.jpg"
+
+
+def test_file_named_after_the_site_is_its_logo() -> None:
+    lines = _lines(
+        "https://uploads.example.co.uk/2018/01/31/TheGuardian_AMP.png",
+        "https://i.example.co.uk/img/media/ff01686bf0d0/master/4616.jpg",
+    )
+    found = _values(lines, "https://www.theguardian.com/world/2024/feb/24/x", "image")
+    assert found[0] == "https://i.example.co.uk/img/media/ff01686bf0d0/master/4616.jpg"
+
+
+def test_svg_is_a_logo() -> None:
+    lines = _lines("https://news.example/a/img/haus_new/mbl.svg", "https://c.example/m2/1640x1093/1547996.jpg")
+    assert _values(lines, None, "image")[0] == "https://c.example/m2/1640x1093/1547996.jpg"
+
+
+def test_article_picture_below_an_author_path_is_kept() -> None:
+    url = "https://news.example/autoren/lennart-laberenz/ehrengast/@@images/image-1000-cea5a17.jpeg"
+    assert _values(_lines("Ehrengast der Buchmesse: Was lesen sie?", url), None, "image") == [url]
+
+
+def test_portrait_file_is_no_picture() -> None:
+    lines = _lines("https://d39.example/d_39/c_img/redakcecy6i4882.jpeg", "https://d39.example/d_39/02.jpeg")
+    assert _values(lines, None, "image")[0] == "https://d39.example/d_39/02.jpeg"
+
+
+# --- tags --------------------------------------------------------------------------------------------------------
+
+
+def test_long_comma_list_is_the_keywords() -> None:
+    keywords = ",".join(f"Thema Nummer {n}" for n in range(1, 30))
+    assert len(keywords) > 200
+    assert _values(_lines("Story title goes right here", "2025-04-08T03:00:00Z", keywords), None, "tags") == [keywords]
+
+
+def test_title_with_a_comma_is_no_keyword_list() -> None:
+    title = "Mexico to fight illogical steel tariffs, citing trade surplus"
+    lines = _lines(title, "2025-02-11T18:28:25+00:00", "mexico steel tariff", "steel trade us-mexico", "News")
+    assert _values(lines, "https://news.example/news/mexico-fight-illogical-steel-tariffs", "tags") == [
+        "mexico steel tariff",
+        "steel trade us-mexico",
+        "News",
+    ]
+
+
+def test_site_codes_paths_and_credits_are_no_labels() -> None:
+    lines = _lines(
+        "Some story title here", "welt.de:showcase", "/logo.svg", "(Image: Getty Images)", "Politik", "Berlin"
+    )
+    assert _values(lines, None, "tags") == ["Politik", "Berlin"]
+
+
+def test_longer_label_run_beats_a_short_comma_list() -> None:
+    lines = _lines(
+        "Some story title here",
+        "London, United Kingdom",
+        "2024-04-22T22:04:00+01:00",
+        "Pep Guardiola",
+        "Phil Foden",
+        "Instagram",
+        "Manchester",
+    )
+    assert _values(lines, None, "tags") == ["Pep Guardiola", "Phil Foden", "Instagram", "Manchester"]
+
+
+# --- dispatch ----------------------------------------------------------------------------------------------------
+
+
+def test_few_structured_lines_with_timestamps_are_a_values_capture() -> None:
+    names = [f"Name Number{n}" for n in range(8)]
+    lines = _lines("https://news.example/a", "2024-09-03T13:11:33Z", "2024-09-03T04:03:19Z", *names)
+    assert capture.is_values_capture(lines)
+    assert not capture.is_values_capture(_lines("https://news.example/a", "2024-09-03T13:11:33Z", *names))
+
+
+def test_values_fixture_end_to_end() -> None:
+    article = newsmeta.extract((FIXTURES / "values-schema-order.txt").read_bytes())
+    assert article.title == "Harbour town opens its new library after two years"
+    assert [p.name for p in article.authors] == ["Example Daily"]
+    assert (
+        article.image is not None
+        and article.image.url == "https://cdn.example-daily.com/l/2024/05/03/99887766/jpg/1200x675"
+    )
+    assert article.tags == ["Libraries", "Harbour town", "Local government"]
