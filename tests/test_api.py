@@ -68,7 +68,7 @@ def test_parsel_selector_tree_is_used_as_is(read_fixture, monkeypatch: pytest.Mo
         raise AssertionError("the selector's tree must not be parsed again")
 
     monkeypatch.setattr(newsmeta.api, "_parse_html", no_parsing)
-    monkeypatch.setattr(newsmeta.api, "document_fromstring", no_parsing)
+    monkeypatch.setattr(newsmeta.api, "document_from_text", no_parsing)
     monkeypatch.setattr(newsmeta.api, "decode", no_parsing)
     article = newsmeta.extract(selector, url="https://www.example-times.com/city/2023/04/28/harbour-bridge-reopens")
     assert article.title == GRAPH_TITLE

@@ -36,7 +36,8 @@ def no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("newsmeta parsed the page a second time")
 
-    monkeypatch.setattr(newsmeta.api, "document_fromstring", fail)
+    monkeypatch.setattr(newsmeta.api, "_parse_html", fail)
+    monkeypatch.setattr(newsmeta.api, "document_from_text", fail)
 
 
 @pytest.mark.parametrize("name", ["opengraph_dw.html", "jsonld_graph.html", "byline_en.html", "conflicts.html"])

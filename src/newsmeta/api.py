@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from . import textcapture
 from .decode import decode
-from .document import Document
+from .document import Document, Element
 from .errors import ExtractionError
 from .extractors import candidates_for
 from .limits import DEFAULT_LIMITS, Limits
@@ -32,34 +31,35 @@ _local = threading.local()
 Captured = date | datetime | None
 
 
-def _parser(encoding: str | None) -> HTMLParser:
+def _parser(encoding: str | None) -> etree.HTMLParser:
     """A per-thread HTML parser that never touches the network and expands no entities of a DTD.
 
     lxml parsers must not be shared between threads, hence one per thread.
     """
-    cache: dict[str | None, HTMLParser] = _local.__dict__.setdefault("parsers", {})
+    cache: dict[str | None, etree.HTMLParser] = _local.__dict__.setdefault("parsers", {})
     parser = cache.get(encoding)
     if parser is None:
-        parser = cache[encoding] = HTMLParser(
+        parser = cache[encoding] = etree.HTMLParser(
             encoding=encoding, no_network=True, remove_blank_text=False, huge_tree=False, default_doctype=False
         )
     return parser
 
 
-def _parse_html(text: str, data: bytes | None, encoding: str | None) -> HtmlElement | None:
+def _parse_html(text: str, data: bytes | None, encoding: str | None) -> Element | None:
     """Parse once: from the bytes when they are UTF-8 (fastest), else from the decoded text."""
     try:
         if data is not None and encoding and encoding.lower() in _UTF8:
             data = data.removeprefix(b"\xef\xbb\xbf")
             if b"<!ENTITY" in data[:65536] or b"<!entity" in data[:65536]:
                 data = _DTD_SUBSET.sub(b"<!DOCTYPE html>", data, count=1)
-            return document_fromstring(data, parser=_parser("utf-8"))
+            return etree.fromstring(data, parser=_parser("utf-8"))
         text = _XML_DECLARATION.sub("", text, count=1)
         if "<!ENTITY" in text[:65536] or "<!entity" in text[:65536]:
             text = _DTD_SUBSET_TEXT.sub("<!DOCTYPE html>", text, count=1)
-        return document_fromstring(text, parser=_parser(None))
-    except (etree.ParserError, ValueError):
+        return etree.fromstring(text, parser=_parser(None))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+
 
 
 def _capture_document(

@@ -43,6 +43,8 @@ def format_by_name(path: str) -> str | None:
 
 def sniff_format(path: str) -> str:
     """The format of a file whose name tells nothing, from its first bytes (gunzipped if needed)."""
+    if not os.path.isfile(path):
+        return "html"  # a pipe or device: not to be read twice
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)

@@ -1,4 +1,5 @@
-"""The units that flow through a batch: input records, skipped items, and output results."""
+"""The units that flow through a batch: records (tasks for the workers), skipped items, what a worker makes
+of a task (an :class:`Outcome`), and output :class:`Result` records."""
 
 from __future__ import annotations
 
@@ -6,9 +7,6 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-
-#: Source kinds, as named in each output record's ``source.kind``.
-KINDS = ("html", "capture", "warc", "wet", "jsonl")
 
 _MESSAGE_LIMIT = 1000
 
@@ -20,6 +18,11 @@ class Record:
     ``id`` is stable across runs: the file path for a one-page file, ``path#offset`` for a JSON Lines line or
     a WARC record without a ``WARC-Record-ID``, else the ``WARC-Record-ID``. ``source`` is written as is into
     the output record. ``payload`` is the raw page (bytes, any encoding) or text.
+
+    ``todo`` tells the worker what is left to do before extraction: nothing (``extract``), read the file
+    (``page-file``), parse the JSON line in ``payload`` (``jsonl-line``), or read the WARC records whose
+    gzip members start in ``span`` (``warc-span``; ``first_done``: the first of them is written already,
+    only find where it ends).
     """
 
     id: str
@@ -31,10 +34,24 @@ class Record:
     text_only: bool = False
     notes: tuple[str, ...] = ()
     error: tuple[str, str] | None = None
+    todo: str = "extract"
+    span: tuple[int, int] | None = None
+    first_done: bool = False
+    chain: int = -1
 
     @property
     def kind(self) -> str:
         return str(self.source["kind"])
+
+    @property
+    def location(self) -> str:
+        return location(self.source)
+
+
+def location(source: dict[str, Any]) -> str:
+    """Where a record is in the input (``path`` or ``path#offset``): what ``--resume`` knows records by."""
+    offset = source.get("offset")
+    return f"{source.get('path')}#{offset}" if offset is not None else str(source.get("path"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +63,16 @@ class Skipped:
 
 
 @dataclass(slots=True)
+class Outcome:
+    """What a worker made of one task: results to write, reasons of items skipped, and for a WARC span the
+    offset where its last record ended (see :class:`Record`)."""
+
+    results: list[Result]
+    skipped: list[str] = field(default_factory=list)
+    end: int | None = None
+
+
+@dataclass(slots=True)
 class Result:
     """One output record: the JSON object text of an article or of an error entry."""
 
@@ -54,6 +81,7 @@ class Result:
     line: str
     error_kind: str | None = None
     fields: tuple[str, ...] = field(default=())
+    location: str = ""
 
     @property
     def ok(self) -> bool:
@@ -74,4 +102,5 @@ def error_result(record: Record, kind: str, message: str) -> Result:
     if len(message) > _MESSAGE_LIMIT:
         message = message[:_MESSAGE_LIMIT] + "..."
     error = _dumps({"kind": kind, "message": message})
-    return Result(record.id, record.kind, head_json(record) + ',"error":' + error + "}", error_kind=kind)
+    line = head_json(record) + ',"error":' + error + "}"
+    return Result(record.id, record.kind, line, error_kind=kind, location=record.location)

@@ -6,16 +6,19 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import IO, Any
 
 from .inputs import GZIP_MAGIC, InputFile
 from .records import Record, Skipped
-from .warc import Cursor, read_warc
+from .spans import spans
+from .warc import Cursor, End, read_span, read_warc
 
 #: Default size limit of one record (a page, a WARC payload or a JSON line).
 MAX_RECORD_BYTES = 64 * 1024 * 1024
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,23 +54,43 @@ class SourceStream:
         for inp in self.files:
             self._cursor.fh = None
             if inp.fmt == "warc":
-                yield from read_warc(inp, self.max_bytes, self._cursor)
+                yield from self._warc(inp)
             elif inp.fmt == "jsonl":
-                yield from _read_jsonl(inp, self.fields, self.max_bytes, self._cursor)
-            else:
-                yield _read_page(inp, self.max_bytes)
+                yield from _read_jsonl(inp, self.max_bytes, self._cursor)
+            else:  # read by the worker
+                yield Record(inp.path, {"path": inp.path, "kind": inp.fmt}, todo="page-file")
             self._cursor.fh = None
             self._bytes_before += inp.size
 
+    def _warc(self, inp: InputFile) -> Iterator[Record | Skipped]:
+        """A gzipped WARC as spans for the workers to read, any other archive read here in order."""
+        offset = 0
+        try:
+            found = spans(inp, self._cursor)
+            if found is None:
+                for item in read_warc(inp, self.max_bytes, self._cursor):
+                    offset = self._cursor.tell()
+                    yield item
+                return
+            for start, stop in found:
+                offset = stop
+                source = {"path": inp.path, "kind": "warc", "offset": start}
+                yield Record(f"{inp.path}#{start}", source, todo="warc-span", span=(start, stop))
+        except OSError as exc:  # the file cannot be opened, or a disk error: the rest of the file is lost
+            where = f"{inp.path}#{offset}" if offset else inp.path
+            source = {"path": inp.path, "kind": "warc", **({"offset": offset} if offset else {})}
+            yield Record(where, source, error=("ReadError", f"cannot read file: {exc}"))
 
-def _open(path: str) -> IO[bytes]:
-    """A file opened for reading, transparently gunzipped when it starts with the gzip magic."""
-    fh = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
-    if fh.read(2) == GZIP_MAGIC:
-        fh.seek(0)
-        return gzip.GzipFile(fileobj=fh, mode="rb")
-    fh.seek(0)
-    return fh
+
+@contextmanager
+def _open(path: str) -> Iterator[IO[bytes]]:
+    """A file opened for reading, gunzipped when it starts with the gzip magic (works on pipes too)."""
+    with open(path, "rb") as fh:
+        if fh.peek(2)[:2] != GZIP_MAGIC:
+            yield fh
+            return
+        with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
+            yield gz  # type: ignore[misc]
 
 
 _GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
@@ -88,12 +111,13 @@ def _read_page(inp: InputFile, max_bytes: int) -> Record:
     return Record(inp.path, source, payload=data)
 
 
-def _read_jsonl(inp: InputFile, fields: JsonlFields, max_bytes: int, cursor: Cursor) -> Iterator[Record]:
-    """One record per non-blank line, keyed by ``path#offset`` (offset of the line in the uncompressed file)."""
+def _read_jsonl(inp: InputFile, max_bytes: int, cursor: Cursor) -> Iterator[Record]:
+    """One record per non-blank line, keyed by ``path#offset`` (offset of the line in the uncompressed file);
+    the line is parsed in the worker (:func:`parse_jsonl_line`)."""
     offset = 0
     try:
         with _open(inp.path) as fh:
-            cursor.fh = getattr(fh, "fileobj", None) or fh
+            cursor.fh = getattr(fh, "fileobj", None) or fh  # the compressed file, for progress in bytes
             lineno = 0
             while line := fh.readline(max_bytes + 1):
                 start, lineno = offset, lineno + 1
@@ -105,14 +129,13 @@ def _read_jsonl(inp: InputFile, fields: JsonlFields, max_bytes: int, cursor: Cur
                             break
                     yield _jsonl_error(inp, start, lineno, "TooLarge", f"line longer than {max_bytes} bytes")
                 elif line.strip():
-                    yield _jsonl_record(inp, start, lineno, line, fields)
+                    yield Record(f"{inp.path}#{start}", _jsonl_source(inp, start, lineno), payload=line,
+                                 todo="jsonl-line")
     except _GZIP_ERRORS as exc:
         yield _jsonl_error(inp, offset, None, "CorruptInput", f"corrupt gzip data: {exc}")
     except OSError as exc:
         yield _jsonl_error(inp, offset, None, "ReadError", f"cannot read file: {exc}")
 
-
-_CHUNK = 1 << 20
 
 
 def _jsonl_source(inp: InputFile, offset: int, lineno: int | None) -> dict[str, Any]:
@@ -134,31 +157,47 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, Any] | None
     return None
 
 
-def _jsonl_record(inp: InputFile, offset: int, lineno: int, line: bytes, fields: JsonlFields) -> Record:
+def task_records(task: Record, fields: JsonlFields, max_bytes: int) -> tuple[Iterator[Record | Skipped], End | None]:
+    """The records a task stands for (see :attr:`Record.todo`), read in the worker; for a WARC span also
+    where its last record ended (known once the records are consumed)."""
+    if task.todo == "warc-span" and task.span is not None:
+        inp = InputFile(str(task.source["path"]), "warc", 0)
+        return read_span(inp, task.span[0], task.span[1], max_bytes, first_done=task.first_done)
+    if task.todo == "jsonl-line":
+        return iter([parse_jsonl_line(task, fields)]), None
+    if task.todo == "page-file":
+        return iter([_read_page(InputFile(str(task.source["path"]), task.kind, 0), max_bytes)]), None
+    return iter([task]), None
+
+
+def parse_jsonl_line(record: Record, fields: JsonlFields) -> Record:
+    """The record a JSON Lines line (in ``record.payload``) holds, or the line's error."""
+    def failed(kind: str, message: str) -> Record:
+        return Record(record.id, record.source, error=(kind, message))
+
     try:
-        obj = json.loads(line)
+        obj = json.loads(record.payload or b"")
     except ValueError as exc:
-        return _jsonl_error(inp, offset, lineno, "CorruptInput", f"invalid JSON: {exc}")
+        return failed("CorruptInput", f"invalid JSON: {exc}")
     if not isinstance(obj, dict):
-        return _jsonl_error(inp, offset, lineno, "CorruptInput", "line is no JSON object")
+        return failed("CorruptInput", "line is no JSON object")
     html, text = _first(obj, fields.html), _first(obj, fields.text)
     found = html or text
     if found is None:
-        wanted = ", ".join(fields.html + fields.text)
-        return _jsonl_error(inp, offset, lineno, "MissingField", f"no page or text field (looked for {wanted})")
+        return failed("MissingField", f"no page or text field (looked for {', '.join(fields.html + fields.text)})")
     key, value = found
     if not isinstance(value, str):
-        return _jsonl_error(inp, offset, lineno, "MissingField", f"field {key!r} is no string")
+        return failed("MissingField", f"field {key!r} is no string")
     url = _first(obj, fields.url)
     captured_field = _first(obj, fields.captured)
-    captured, notes = None, ()
+    captured: date | datetime | None = None
+    notes: tuple[str, ...] = ()
     if captured_field is not None:
         captured = parse_captured(captured_field[1])
         if captured is None:
             notes = (f"batch: capture time {captured_field[1]!r} in field {captured_field[0]!r} not understood",)
     return Record(
-        f"{inp.path}#{offset}", _jsonl_source(inp, offset, lineno), payload=value,
-        url=url[1] if url and isinstance(url[1], str) else None,
+        record.id, record.source, payload=value, url=url[1] if url and isinstance(url[1], str) else None,
         captured=captured, text_only=html is None, notes=notes,
     )
 

@@ -18,10 +18,9 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from ..candidate import Candidate
-from ..document import Document
+from ..document import Document, Element
 from ..normalize.dates import ParsedDate, find_dates, parse_date
 from ..normalize.dates_cues import (
     BODY_CLASS,
@@ -34,6 +33,7 @@ from ..normalize.dates_cues import (
     WRAPPER_CLASS,
 )
 from ..normalize.dates_url import url_date, url_path
+from ._text import element_text
 
 TIME_CONFIDENCE = 0.5
 #: Text-found dates stay below this: the page's structured data, when it has any, speaks first.
@@ -134,7 +134,7 @@ def _names(attrs: str) -> _Names:
 _NO_NAMES = _Names(other=False, article_footer=False, dated=False, article=False, body=False)
 
 
-def _child(parent: _Context, element: HtmlElement) -> _Context:
+def _child(parent: _Context, element: Element) -> _Context:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _PLAIN_TAGS:
         return parent
@@ -158,11 +158,11 @@ class _Contexts:
     """Contexts of elements, each ancestor computed once per document."""
 
     def __init__(self) -> None:
-        self._cache: dict[HtmlElement, _Context] = {}
+        self._cache: dict[Element, _Context] = {}
 
-    def of(self, element: HtmlElement) -> _Context:
-        chain: list[HtmlElement] = []
-        node: HtmlElement | None = element
+    def of(self, element: Element) -> _Context:
+        chain: list[Element] = []
+        node: Element | None = element
         while node is not None and node not in self._cache:
             chain.append(node)
             node = node.getparent()
@@ -172,10 +172,10 @@ class _Contexts:
         return context
 
 
-def _text(element: HtmlElement) -> str:
+def _text(element: Element) -> str:
     if not isinstance(element.tag, str):  # a comment or processing instruction
         return ""
-    return " ".join(element.text_content().split())
+    return element_text(element)
 
 
 def extract(doc: Document) -> list[Candidate]:
@@ -217,7 +217,7 @@ class _Hit:
     field: str
     score: float
     tag: str
-    element: HtmlElement
+    element: Element
     head: bool = False
 
 
@@ -257,7 +257,7 @@ def _cue(before: str) -> str | None:
     return None
 
 
-def _property(element: HtmlElement) -> str:
+def _property(element: Element) -> str:
     """The date property an element states (``itemprop``, or RDFa ``property`` outside ``meta``, where it is
     Open Graph's), lower case and without its vocabulary prefix: ``dc:date dc:created`` -> ``created``."""
     names = element.get("itemprop") or (element.get("property") if element.tag != "meta" else None) or ""
@@ -265,7 +265,7 @@ def _property(element: HtmlElement) -> str:
     return next((name for name in local if name in _STATED_FIELDS), local[0] if local else "")
 
 
-def _attribute_hit(element: HtmlElement, context: _Context) -> _Hit | None:
+def _attribute_hit(element: Element, context: _Context) -> _Hit | None:
     """An element that states a date in an attribute (``itemprop`` content/datetime, hAtom ``abbr@title``)."""
     if element.tag == "abbr":
         field = "modified" if "updated" in (element.get("class") or "") else "published"
@@ -278,7 +278,7 @@ def _attribute_hit(element: HtmlElement, context: _Context) -> _Hit | None:
 
 
 def _text_hits(
-    node: etree._ElementUnicodeResult, contexts: _Contexts, doc: Document, holder: HtmlElement
+    node: etree._ElementUnicodeResult, contexts: _Contexts, doc: Document, holder: Element
 ) -> list[_Hit]:
     """The dates in one text node (or, for a date split over elements, in its element's text), scored."""
     text = str(node)
@@ -291,7 +291,7 @@ def _text_hits(
     found = find_dates(text, limit=3) if _MAY_HOLD_DATE.search(text) else []
     if not found and len(stripped) < 12:
         # a date split over elements: <span>12.</span> <span>März</span> <span>2019</span>
-        wrapper: HtmlElement | None = holder
+        wrapper: Element | None = holder
         for _ in range(2):
             if wrapper is None or len(text := _text(wrapper)) > SHORT_TEXT:
                 break
@@ -337,7 +337,7 @@ def _words(text: str) -> set[str]:
     return {w for w in _WORDS.findall(text.lower()) if len(w) > 2}
 
 
-def _headline(headings: list[HtmlElement], contexts: _Contexts, title: str) -> HtmlElement | None:
+def _headline(headings: list[Element], contexts: _Contexts, title: str) -> Element | None:
     """The article's headline: the ``h1``, ``h2`` or title-classed ``h3`` sharing most words with the
     page title (at least half of the title's words); else the first ``h1`` in the article, else the first
     ``h1`` with a few words. Headings in other content (teasers, sidebars) never count; contexts are computed
@@ -364,16 +364,16 @@ def _headline(headings: list[HtmlElement], contexts: _Contexts, title: str) -> H
     return next((element for element, text in h1s if len(text) >= 10), h1s[0][0])
 
 
-def _nearness(headline: HtmlElement | None) -> dict[HtmlElement, int]:
+def _nearness(headline: Element | None) -> dict[Element, int]:
     """The headline's ancestors (and itself) -> how many levels above the headline each is."""
     if headline is None:
         return {}
     return {element: level for level, element in enumerate((headline, *headline.iterancestors()))}
 
 
-def _proximity(element: HtmlElement, levels: dict[HtmlElement, int]) -> float:
+def _proximity(element: Element, levels: dict[Element, int]) -> float:
     """Bonus for a date in the headline's block: the fewer levels up to an ancestor shared with it, the more."""
-    node: HtmlElement | None = element
+    node: Element | None = element
     steps = 0
     while node is not None and node not in levels and steps < 12:
         node, steps = node.getparent(), steps + 1
@@ -429,7 +429,7 @@ def _year_texts(doc: Document) -> list[etree._ElementUnicodeResult]:
     return [*titles, *_BODY_TEXTS(tree)]
 
 
-def _stating_elements(doc: Document) -> list[HtmlElement]:
+def _stating_elements(doc: Document) -> list[Element]:
     """Elements that may state a date in an attribute: the indexed ``meta`` and ``time`` elements, and any with
     an RDFa ``property`` on a page that declares an RDFa vocabulary (only then is the tree searched)."""
     indexed = [*doc.by_tag["meta"], *doc.by_tag["time"]]
@@ -440,7 +440,7 @@ def _stating_elements(doc: Document) -> list[HtmlElement]:
     return indexed
 
 
-def _stated(element: HtmlElement, contexts: _Contexts) -> list[_Hit]:
+def _stated(element: Element, contexts: _Contexts) -> list[_Hit]:
     context = contexts.of(element)
     if context.other:
         return []
@@ -458,7 +458,7 @@ def _json_date(doc: Document) -> list[Candidate]:
     return [Candidate("published", match.group(1), "dom:script.json", JSON_CONFIDENCE)]
 
 
-def _candidates(hits: list[_Hit], headline: HtmlElement | None) -> list[Candidate]:
+def _candidates(hits: list[_Hit], headline: Element | None) -> list[Candidate]:
     """The best days among the hits, as candidates: nearness to the headline and repetition count."""
     levels = _nearness(headline)
     best: dict[tuple[str, date], tuple[float, _Hit]] = {}

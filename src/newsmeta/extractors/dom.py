@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import HtmlElement
-
 from ..candidate import Candidate
-from ..document import Document
+from ..document import Document, Element
 from ._text import element_text
 
 _ARTICLE_CONTAINERS = frozenset({"article", "main"})
 #: Words in a class or id that mark a byline element.
 BYLINE_NAMES = ("author", "byline", "autor", "creator", "writer", "reporter", "verfasser", "auteur", "firma")
+_BYLINE_NAME = re.compile("|".join(BYLINE_NAMES))
 _NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "img", "svg", "html", "body"})
 _MAX_BYLINE_CHARS = 120
 #: Pages that preload more images than this preload interface assets, not their lead picture.
@@ -24,11 +23,11 @@ MAX_LEAD_PRELOADS = 2
 _SPACES = re.compile(r"\s+")
 
 
-def _text(element: HtmlElement) -> str:
+def _text(element: Element) -> str:
     return element_text(element)
 
 
-def _in_article(element: HtmlElement) -> bool:
+def _in_article(element: Element) -> bool:
     return any(a.tag in _ARTICLE_CONTAINERS for a in element.iterancestors())
 
 
@@ -123,7 +122,7 @@ def extract_bylines(doc: Document) -> list[Candidate]:
     if doc.tree is None:
         return []
     found: list[Candidate] = _labelled_authors(doc) + _signatures(doc)
-    bylines = [e for e, names in doc.named_elements if e.tag not in _NOT_BYLINE_TAGS and any(w in names for w in BYLINE_NAMES)]
+    bylines = [e for e, names in doc.named_elements if _BYLINE_NAME.search(names) and e.tag not in _NOT_BYLINE_TAGS]
     bylines.extend(e for e in doc.by_tag["a"] if e.get("itemprop") == "author")
     for element in bylines[:8]:
         text = _text(element)
@@ -143,7 +142,7 @@ _TOKENS = re.compile(r"[^a-z]+")
 MAX_TAG_LINK_CHARS = 60
 
 
-def _tag_context(anchor: HtmlElement) -> bool:
+def _tag_context(anchor: Element) -> bool:
     """Whether a link sits in the article or in a tag list, and not in page chrome (nav, footer...)."""
     ancestors = list(anchor.iterancestors())
     in_article = any(a.tag in _ARTICLE_CONTAINERS for a in ancestors)

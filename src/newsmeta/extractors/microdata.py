@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from ..candidate import Candidate
-from ..document import Document
+from ..document import Document, Element
 from ._schema import article_weight, node_candidates, site_candidates
 from ._text import element_text
 
@@ -34,7 +33,7 @@ _URL_ATTRIBUTES = {
 }
 
 
-def property_value(element: HtmlElement) -> str:
+def property_value(element: Element) -> str:
     """The value of an ``itemprop`` element, by the microdata rules (content, URL attribute, text)."""
     content = element.get("content")
     if content is not None:
@@ -47,7 +46,7 @@ def property_value(element: HtmlElement) -> str:
     return element_text(element)
 
 
-def _owner(element: HtmlElement) -> HtmlElement | None:
+def _owner(element: Element) -> Element | None:
     for ancestor in element.iterancestors():
         if ancestor.get("itemscope") is not None:
             return ancestor
@@ -58,7 +57,7 @@ def items(doc: Document) -> list[tuple[dict[str, Any], bool]]:
     """All items as ``(node, nested)`` pairs, in document order."""
     if doc.tree is None:
         return []
-    nodes: dict[HtmlElement, dict[str, Any]] = {}
+    nodes: dict[Element, dict[str, Any]] = {}
     order: list[tuple[dict[str, Any], bool]] = []
     for element in _ITEMS(doc.tree):
         is_scope = element.get("itemscope") is not None
