@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from lxml import etree
 
@@ -36,6 +36,8 @@ class Document:
     captured: date | datetime | None = None
     warnings: list[str] = field(default_factory=list)
     limits: Limits = DEFAULT_LIMITS
+    #: What extractors read once and share (e.g. the meta tags as pairs), keyed by name.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_capture(self) -> bool:
