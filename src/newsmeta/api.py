@@ -25,6 +25,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 #: derail the HTML parser (``]>`` read as text, the head pushed into the body).
 _DTD_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]{0,200}\[.*?\]\s*>", re.I | re.S)
 _DTD_SUBSET_TEXT = re.compile(r"<!DOCTYPE[^>\[]{0,200}\[.*?\]\s*>", re.I | re.S)
+#: Text that opens with a tag is a page, not a capture (capture headers start with words).
+_MARKUP_FIRST = re.compile(r"\ufeff?\s*<[!?a-zA-Z]")
 _UTF8 = {"utf-8", "utf8", "ascii", "us-ascii"}
 _local = threading.local()
 
@@ -91,7 +93,7 @@ def document_from_text(
     if not text.strip():
         warnings.append("document is empty")
         return Document(url=url, text="", source_text=text, captured=captured, warnings=warnings, limits=limits)
-    if textcapture.looks_like_capture(text):
+    if not _MARKUP_FIRST.match(text) and textcapture.looks_like_capture(text):
         return _capture_document(text, url=url, captured=captured, limits=limits, warnings=warnings)
     tree = _parse_html(text, data, encoding)
     if tree is None:

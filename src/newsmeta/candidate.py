@@ -58,8 +58,8 @@ class Candidate:
     source: str
     confidence: float
     extra: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: The extractor part of ``source`` (``jsonld``, ``meta``, ``dom``...).
+    kind: str = dataclasses.field(init=False, repr=False, compare=False)
 
-    @property
-    def kind(self) -> str:
-        """The extractor part of ``source`` (``jsonld``, ``meta``, ``dom``...)."""
-        return self.source.split(":", 1)[0]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", self.source.partition(":")[0])

@@ -70,8 +70,7 @@ def choose(
         sources = {m[2].source for m in members}
         bonus = AGREEMENT_BONUS * (len(kinds) - 1) + SOURCE_BONUS * (len(sources) - 1)
         ranked.append((members[0][0] + bonus, -members[0][1], members))
-    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
-    score, _, members = ranked[0]
+    score, _, members = max(ranked, key=lambda r: (r[0], r[1]))
     best = members[0][2]
     agreeing = sorted({m[2].source for m in members[1:]} - {best.source})
     evidence = Evidence(source=best.source, confidence=round(min(1.0, max(0.0, score)), 3), agreeing=agreeing)
