@@ -20,7 +20,6 @@ _NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "img", "svg", "
 _MAX_BYLINE_CHARS = 120
 #: Pages that preload more images than this preload interface assets, not their lead picture.
 MAX_LEAD_PRELOADS = 2
-_SPACES = re.compile(r"\s+")
 
 
 def _text(element: Element) -> str:
