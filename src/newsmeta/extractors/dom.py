@@ -103,7 +103,9 @@ SIGNATURE_REACH = 2
 def _signatures(doc: Document) -> list[Candidate]:
     """A paragraph that is nothing but a bold name, first or last in the article: the author's signature."""
     assert doc.tree is not None
-    paragraphs = [p for p in doc.tree.iter("p") if _in_article(p)] or list(doc.tree.iter("p"))
+    container = next(doc.tree.iter("article", "main"), None)
+    paragraphs = list(container.iter("p")) if container is not None else []
+    paragraphs = paragraphs or list(doc.tree.iter("p"))
     ends = paragraphs[:SIGNATURE_REACH] + paragraphs[-SIGNATURE_REACH:]
     found: list[Candidate] = []
     for paragraph in ends:

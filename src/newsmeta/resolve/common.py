@@ -63,15 +63,21 @@ def choose(
         groups.setdefault(key(value), []).append((score, order, candidate, value))
     if not groups:
         return None
-    ranked = []
+    best_rank: tuple[float, int] | None = None
+    best_members: list[tuple[float, int, Candidate, T]] = []
     for members in groups.values():
-        members.sort(key=lambda m: (-m[0], m[1]))
-        kinds = {m[2].kind for m in members}
-        sources = {m[2].source for m in members}
-        bonus = AGREEMENT_BONUS * (len(kinds) - 1) + SOURCE_BONUS * (len(sources) - 1)
-        ranked.append((members[0][0] + bonus, -members[0][1], members))
-    score, _, members = max(ranked, key=lambda r: (r[0], r[1]))
-    best = members[0][2]
-    agreeing = sorted({m[2].source for m in members[1:]} - {best.source})
-    evidence = Evidence(source=best.source, confidence=round(min(1.0, max(0.0, score)), 3), agreeing=agreeing)
-    return Choice(members[0][3], evidence, best)
+        if len(members) > 1:
+            members.sort(key=lambda m: (-m[0], m[1]))
+            kinds = len({m[2].kind for m in members})
+            sources = len({m[2].source for m in members})
+            bonus = AGREEMENT_BONUS * (kinds - 1) + SOURCE_BONUS * (sources - 1)
+        else:
+            bonus = 0.0
+        rank = (members[0][0] + bonus, -members[0][1])
+        if best_rank is None or rank > best_rank:
+            best_rank, best_members = rank, members
+    assert best_rank is not None
+    best = best_members[0][2]
+    agreeing = sorted({m[2].source for m in best_members[1:]} - {best.source})
+    confidence = round(min(1.0, max(0.0, best_rank[0])), 3)
+    return Choice(best_members[0][3], Evidence(source=best.source, confidence=confidence, agreeing=agreeing), best)
