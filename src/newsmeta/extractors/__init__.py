@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from ..candidate import Candidate
 from ..document import Document
+from ..normalize.text import squash
+from ..normalize.urls import site_host
 from . import capture, datetext, dom, jsonld, metatags, microdata, opengraph, twitter, url
 
 ExtractorFn = Callable[[Document], list[Candidate]]
@@ -46,9 +48,9 @@ CAPTURE_PRIMARY: Sequence[ExtractorFn] = (capture.extract, url.extract)
 
 
 def _site_label(url: str | None) -> str:
-    host = (url or "").split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
-    labels = [label for label in host.split(".") if label not in {"www", "m", "amp"}]
-    return "".join(ch for ch in labels[-2] if ch.isalnum()) if len(labels) >= 2 else ""
+    """The site's name as its host shows it: ``https://www.n-tv.de/x`` -> ``ntv``."""
+    labels = [label for label in site_host(url).split(".") if label not in {"m", "amp"}]
+    return squash(labels[-2]) if len(labels) >= 2 else ""
 
 
 def _names_site(candidate: Candidate, site: str) -> bool:

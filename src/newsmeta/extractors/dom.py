@@ -22,10 +22,6 @@ _MAX_BYLINE_CHARS = 120
 MAX_LEAD_PRELOADS = 2
 
 
-def _text(element: Element) -> str:
-    return element_text(element)
-
-
 def _in_article(element: Element) -> bool:
     return any(a.tag in _ARTICLE_CONTAINERS for a in element.iterancestors())
 
@@ -34,14 +30,14 @@ def extract(doc: Document) -> list[Candidate]:
     tags = doc.by_tag
     found: list[Candidate] = []
     for title in tags["title"][:1]:
-        text = _text(title)
+        text = element_text(title)
         if text:
             found.append(Candidate("title", text, "dom:title", 0.4))
     h1s = tags["h1"]
     if h1s:
         inside = [h for h in h1s if _in_article(h)]
         chosen = (inside or h1s)[0]
-        text = _text(chosen)
+        text = element_text(chosen)
         if text:
             confidence = 0.55 if inside or len(h1s) == 1 else 0.4
             found.append(Candidate("title", text, "dom:article//h1" if inside else "dom:h1", confidence))
@@ -66,7 +62,7 @@ def extract(doc: Document) -> list[Candidate]:
         found.append(Candidate("image", preloads[0], "dom:link[rel=preload][as=image]", 0.85, {"lead": "preload"}))
     for anchor in tags["a"]:
         if "author" in (anchor.get("rel") or "").lower().split():
-            text = _text(anchor)
+            text = element_text(anchor)
             if text and len(text) <= _MAX_BYLINE_CHARS:
                 found.append(Candidate("authors", text, "dom:a[rel=author]", 0.5, {"url": anchor.get("href", "")}))
     return found
@@ -89,7 +85,7 @@ def _labelled_authors(doc: Document) -> list[Candidate]:
         following = (element.tail or "").strip()
         sibling = element.getnext()
         if not following and sibling is not None:
-            following = _text(sibling)
+            following = element_text(sibling)
         if following and len(following) <= _MAX_BYLINE_CHARS:
             found.append(Candidate("authors", following, f"dom:{element.tag}[label].following", 0.5))
     return found
@@ -112,7 +108,7 @@ def _signatures(doc: Document) -> list[Candidate]:
         bold = paragraph[0] if len(paragraph) == 1 else None
         if bold is None or bold.tag not in {"strong", "b"} or (paragraph.text or "").strip() or (bold.tail or "").strip():
             continue
-        text = _text(paragraph)
+        text = element_text(paragraph)
         if _SIGNATURE.match(text) and text == text.title() and text not in {c.value for c in found}:
             found.append(Candidate("authors", text, "dom:p>strong.signature", 0.4))
     return found
@@ -126,7 +122,7 @@ def extract_bylines(doc: Document) -> list[Candidate]:
     bylines = [e for e, names in doc.named_elements if _BYLINE_NAME.search(names) and e.tag not in _NOT_BYLINE_TAGS]
     bylines.extend(e for e in doc.by_tag["a"] if e.get("itemprop") == "author")
     for element in bylines[:8]:
-        text = _text(element)
+        text = element_text(element)
         if text and len(text) <= _MAX_BYLINE_CHARS:
             confidence = 0.45 if _in_article(element) else 0.35
             found.append(Candidate("authors", text, f"dom:{element.tag}.byline", confidence))
@@ -163,7 +159,7 @@ def extract_tag_links(doc: Document) -> list[Candidate]:
         rel_tag = "tag" in (anchor.get("rel") or "").lower().split()
         if not rel_tag and not _TAG_PATH.search(anchor.get("href") or ""):
             continue
-        text = _text(anchor)
+        text = element_text(anchor)
         if not text or len(text) > MAX_TAG_LINK_CHARS or not _tag_context(anchor):
             continue
         source = "dom:a[rel=tag]" if rel_tag else "dom:a[href*=/tag/]"
