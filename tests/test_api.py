@@ -68,6 +68,7 @@ def test_parsel_selector_tree_is_used_as_is(read_fixture, monkeypatch: pytest.Mo
         raise AssertionError("the selector's tree must not be parsed again")
 
     monkeypatch.setattr(newsmeta.api, "_parse_html", no_parsing)
+    monkeypatch.setattr(newsmeta.api, "_parse_utf8", no_parsing)
     monkeypatch.setattr(newsmeta.api, "document_from_text", no_parsing)
     monkeypatch.setattr(newsmeta.api, "decode", no_parsing)
     article = newsmeta.extract(selector, url="https://www.example-times.com/city/2023/04/28/harbour-bridge-reopens")
@@ -238,3 +239,19 @@ def test_url_and_captured_are_passed_through(fixtures_dir: Path) -> None:
     assert article.url == "https://riverside.example/local/library-hours"
     assert article.provenance["url"].source == "url:given"
     assert article.captured == date(2023, 5, 1)
+
+
+def test_utf8_bytes_are_parsed_as_they_are_and_decoded_only_on_demand() -> None:
+    page = "<html><head><title>Größe zählt</title></head><body><p>Straßenbäume</p></body></html>".encode()
+    doc = newsmeta.api._document(page, None, None)
+    assert doc.source == page  # no text decoded up front
+    assert doc.tree is not None and doc.tree.findtext("head/title") == "Größe zählt"
+    assert doc.mentions("Straßenbäume") and not doc.mentions("Birke")
+    assert "Straßenbäume" in doc.source_text
+
+
+def test_content_type_charset_decides_for_bytes_that_are_not_utf8() -> None:
+    title = "Příliš žluťoučký kůň úpěl ďábelské ódy"
+    page = f"<html><head><title>{title}</title></head><body><p>{title}</p></body></html>".encode("iso-8859-2")
+    article = newsmeta.extract(page, content_type="text/html; charset=ISO-8859-2")
+    assert article.title == title

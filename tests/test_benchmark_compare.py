@@ -43,7 +43,7 @@ def test_json_has_meta_tools_and_profile(results: dict[str, Any]) -> None:
     assert list(results["tools"]) == ["newsmeta"]  # quick mode: newsmeta alone
     assert results["meta"]["network_attempts_blocked"] == 0
     assert results["lxml"]["ms_median"] > 0
-    assert {"decode", "parse", "resolve", "total"} <= set(results["profile"])
+    assert {"decode+parse", "index", "resolve", "total"} <= set(results["profile"])
 
 
 def test_newsmeta_entry_is_complete(results: dict[str, Any]) -> None:
@@ -66,7 +66,7 @@ def test_markdown_table_rows(out_dir: Path, results: dict[str, Any]) -> None:
     assert header[0].strip() == "tool" and "ms/page" in [cell.strip() for cell in header]
     row = next(line for line in tables if line.startswith("| newsmeta |"))
     assert len(row.strip("|").split("|")) == len(header)
-    assert any(line.startswith("| decode |") for line in tables)  # the profile
+    assert any(line.startswith("| decode+parse |") for line in tables)  # the profile
     assert any(line.startswith("Versions:") and "newsmeta" in line for line in lines)
 
 

@@ -21,8 +21,11 @@ from .errors import ExtractionError
 _SNIFF = 4096
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 #: Legacy encodings tried for bytes that are not UTF-8 and declare nothing usable, most common first.
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -97,6 +100,16 @@ def _guess_legacy(data: bytes) -> tuple[str, str]:
     sample = data[:65536]
     encoding = max(_LEGACY, key=lambda name: _plausibility(sample.decode(name, errors="replace")))
     return data.decode(encoding, errors="replace"), encoding
+
+
+def may_be_utf8(data: bytes) -> bool:
+    """Bytes worth parsing as UTF-8 right away: no BOM, no UTF-16 pattern, not binary.
+
+    Whether they *are* UTF-8 is left to the parser, which reports invalid bytes (see :mod:`newsmeta.api`);
+    that saves decoding the whole page up front.
+    """
+    head = data[:_SNIFF]
+    return not _bom(head) and not _utf16_without_bom(head) and not looks_binary(data)
 
 
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:

@@ -26,13 +26,14 @@ class Document:
     Exactly one of ``tree`` (HTML) and ``text`` (a capture with no markup) is set.
     ``url`` is the page's address as given by the caller or the capture header; ``captured`` the capture
     time when known (a capture header, a WARC-Date), also the reference for relative dates.
-    ``source_text`` is the decoded page, kept for cheap "does the page mention X at all" checks.
+    ``source`` is the page as given: text, or the UTF-8 bytes the tree was parsed from (then decoded only when
+    :attr:`source_text` is read); kept for cheap "does the page mention X at all" checks.
     """
 
     url: str | None = None
     tree: Element | None = None
     text: str | None = None
-    source_text: str = ""
+    source: str | bytes = ""
     captured: date | datetime | None = None
     warnings: list[str] = field(default_factory=list)
     limits: Limits = DEFAULT_LIMITS
@@ -59,15 +60,24 @@ class Document:
         named: list[tuple[Element, str]] = []
         if self.tree is None:
             return named
-        for element in self.tree.iter():
+        for element in self.tree.iter(etree.Element):  # elements only (no comments or entities), filtered in C
             names = element.get("class")
             ident = element.get("id")
             if ident:
                 names = f"{names} {ident}" if names else ident
-            if names and isinstance(element.tag, str):
+            if names:
                 named.append((element, names.lower()))
         return named
 
+    @cached_property
+    def source_text(self) -> str:
+        """The page's source as text (decoded on first use when the tree was parsed from UTF-8 bytes)."""
+        source = self.source
+        return source if isinstance(source, str) else source.decode("utf-8", errors="replace")
+
     def mentions(self, needle: str) -> bool:
         """Whether the page's source contains ``needle`` at all (a cheap guard before a tree search)."""
-        return needle in self.source_text if self.source_text else True
+        source = self.source
+        if not source:
+            return True
+        return needle in source if isinstance(source, str) else needle.encode() in source

@@ -32,10 +32,8 @@ def extract_record(record: Record) -> Result:
     if record.text_only:
         text = payload if isinstance(payload, str) else decode(payload, record.content_type)[0]
         article = extract_capture(text, url=url, captured=captured)
-    elif isinstance(payload, bytes) and "charset" in (record.content_type or "").lower():
-        article = extract(decode(payload, record.content_type)[0], url=url, captured=captured)
     else:
-        article = extract(payload, url=url, captured=captured)
+        article = extract(payload, url=url, captured=captured, content_type=record.content_type)
     if record.notes:
         article.warnings.extend(record.notes)
     fields = tuple(name for name in COVERAGE_FIELDS if getattr(article, name, None))

@@ -450,7 +450,7 @@ def _stated(element: Element, contexts: _Contexts) -> list[_Hit]:
 
 def _json_date(doc: Document) -> list[Candidate]:
     """The first publication date in the page's scripts' own JSON, when the page has no JSON-LD date."""
-    if not doc.source_text or "ublish" not in doc.source_text:
+    if not doc.source or not doc.mentions("ublish"):
         return []
     match = _JSON_DATE.search(doc.source_text)
     if match is None or parse_date(match.group(1)) is None:

@@ -171,12 +171,13 @@ def walk(data: Any, nested: bool = False, depth: int = 0) -> Iterator[tuple[dict
     elif isinstance(data, dict):
         if "@graph" in data:
             yield from walk(data["@graph"], nested, depth + 1)
-        if types_of(data):
+        typed = bool(types_of(data))
+        if typed:
             yield data, nested
         for key, value in data.items():
             if key in _FOREIGN or key == "@graph" or not isinstance(value, (dict, list)):
                 continue
-            yield from walk(value, nested or bool(types_of(data)) and key != "mainEntity", depth + 1)
+            yield from walk(value, nested or typed and key != "mainEntity", depth + 1)
 
 
 def _resolve_refs(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
