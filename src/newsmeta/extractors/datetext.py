@@ -407,7 +407,7 @@ def extract_dates(doc: Document) -> list[Candidate]:
     if not hits:
         return _json_date(doc)
     titles = tags["title"]
-    titled = (e for e, _ in doc.named_elements if e.tag == "h3" and "title" in (e.get("class") or ""))
+    titled = (e for e in doc.tree.iter("h3") if "title" in (e.get("class") or ""))
     headline = _headline([*tags["h1"], *tags["h2"], *titled], contexts, _text(titles[0]) if titles else "")
     return _candidates(hits, headline) + _json_date(doc)
 
