@@ -19,6 +19,10 @@ def _values(lines: list[Line], url: str | None, field: str) -> list[str]:
     return [c.value for c in capture_values.extract(lines, url) if c.field == field]
 
 
+def _fixture(name: str) -> newsmeta.Article:
+    return newsmeta.extract((FIXTURES / name).read_bytes())
+
+
 # --- title -------------------------------------------------------------------------------------------------------
 
 
@@ -47,6 +51,22 @@ def test_a_section_slug_does_not_pick_the_title() -> None:
     assert _values(lines, "https://news.example/deportes/formula-1/2024/12/02/674cdc8a.html", "title") == [
         "La revancha de Verstappen frente a Russell tras su sanción"
     ]
+
+
+def test_a_credit_line_is_no_title_however_often_repeated() -> None:
+    credit = "© Jane Doe/Example Agency"
+    lines = _lines("Harbour town opens its new library", credit, credit, credit, credit, "2024-05-03T08:00:00Z")
+    assert _values(lines, None, "title") == ["Harbour town opens its new library"]
+
+
+def test_a_picture_word_with_a_colon_inside_a_headline_is_no_credit() -> None:
+    lines = _lines("Erstes Bild: So könnte die neue Seilbahn aussehen", "2024-03-08T17:59:52.000Z")
+    assert _values(lines, None, "title") == ["Erstes Bild: So könnte die neue Seilbahn aussehen"]
+
+
+def test_the_line_repeated_most_is_the_headline() -> None:
+    article = _fixture("values-credit-and-repeats.txt")
+    assert article.title == "What's next for the harbour, after the union's new leader takes over?"
 
 
 # --- authors -----------------------------------------------------------------------------------------------------
@@ -86,6 +106,12 @@ def test_url_name_order_does_not_take_the_section_before() -> None:
 def test_names_in_a_run_of_labels_are_no_authors() -> None:
     lines = _lines("Liverpool verliert bei Everton", "Fußball", "Premier League", "FC Liverpool", "FC Everton")
     assert _values(lines, None, "authors") == []
+
+
+def test_sections_the_page_url_spells_are_no_authors() -> None:
+    article = _fixture("values-section-in-url.txt")
+    assert article.authors == []
+    assert article.tags == ["Fußball", "Harbour League", "Hafen FC", "Nordstadt United"]
 
 
 def test_publisher_named_twice_is_the_organisation_author() -> None:
@@ -188,6 +214,40 @@ def test_longer_label_run_beats_a_short_comma_list() -> None:
         "Manchester",
     )
     assert _values(lines, None, "tags") == ["Pep Guardiola", "Phil Foden", "Instagram", "Manchester"]
+
+
+def test_an_address_is_no_keyword_list() -> None:
+    assert _fixture("values-address-list.txt").tags == ["court", "salaries", "Anna Petrenko"]
+
+
+def test_keywords_list_beats_the_longer_run_it_repeats() -> None:
+    article = _fixture("values-keywords-beside-labels.txt")
+    assert article.tags == ["Routers", "Malware", "Firmware", "Networks", "Security"]
+
+
+def test_upper_case_cms_marker_is_dropped_from_the_keywords() -> None:
+    assert _fixture("values-cms-codes.txt").tags == ["Vláda", "Demise", "Sněmovna", "Politika", "Domácí"]
+
+
+def test_a_family_of_coded_labels_is_left_out_of_the_run() -> None:
+    assert _fixture("values-code-family.txt").tags == ["Local government", "Bridges", "Transport"]
+
+
+def test_semicolon_list_is_the_keywords() -> None:
+    article = _fixture("values-semicolon-list.txt")
+    assert article.tags == ["Ferries", "Harbour towns", "Local elections", "Transport"]
+
+
+def test_title_and_site_name_with_a_pipe_are_no_list() -> None:
+    lines = _lines("Harbour towns vote on a shared ferry service | Example Herald", "2024-02-24T09:00:00Z")
+    assert _values(lines, None, "tags") == []
+
+
+def test_the_last_lone_label_is_a_weak_topic() -> None:
+    article = _fixture("values-lone-label.txt")
+    assert article.tags == ["Gastbeitrag"]
+    found = [c for c in capture_values.extract(split_lines((FIXTURES / "values-lone-label.txt").read_text()), None)]
+    assert [(c.value, c.confidence) for c in found if c.field == "tags"] == [("Gastbeitrag", 0.3)]
 
 
 # --- dispatch ----------------------------------------------------------------------------------------------------

@@ -16,11 +16,13 @@ from datetime import datetime, timezone
 from ..candidate import Candidate
 from ..normalize.dates import parse_date
 from ..rules import load
-from .capture_lines import Line, is_cjk, is_lower_case, looks_like_name, names_in, slug_words, word_keys
+from .capture_lines import Line, is_cjk, is_lower_case, names_in, slug_words, word_keys
+from .capture_values_topics import is_credit, is_role, short_label, tags
 
 SOURCE = "capture:values"
-#: Fewer short labels in a row than this are no keyword list (a name and a role, a section and a place).
-MIN_LABEL_RUN = 2
+#: Bonus for each repetition of a headline beyond the second (headline, name, og:title...), up to MAX_EXTRA_REPEATS.
+REPEAT_BONUS = 0.25
+MAX_EXTRA_REPEATS = 2
 _VOCABULARY: dict[str, list[str]] = load("capture_values.json")
 
 
@@ -33,9 +35,6 @@ _AUTHOR_PATH = re.compile(rf"/(?:{_words('author_path_words')})(?:/|$|[-_])", re
 _LOGO = re.compile(_words("logo_words"), re.I)
 #: Words of a portrait's file name (only the last path segment: an article's picture may sit below an author's path).
 _PORTRAIT = re.compile(_words("portrait_words"), re.I)
-_NOT_TOPIC = re.compile(_words("not_topic_marks"), re.I)
-#: A site's internal code (``welt.de:showcase``, ``elmundo.es:basic``): never a topic.
-_PRODUCT_CODE = re.compile(r"^[\w-]+(?:\.[\w-]+)+:\w+$")
 #: A logo's rendition: at most this high, and this many times wider than high.
 LOGO_MAX_HEIGHT = 100
 LOGO_MIN_RATIO = 2.5
@@ -45,8 +44,6 @@ _WORD = re.compile(r"[^\W_]+")
 _KICKER = re.compile(r"^(.{2,80}?)(?::|\s[|–—-])\s+(.+)$")
 #: Share of the headline's words (after a kicker) that the URL slug must spell for the kicker to be dropped.
 SLUG_COVER = 0.8
-#: Fewest items of a comma list on a long line (a keywords value longer than prose lines).
-MIN_LONG_LIST = 5
 #: Words that make a capitalised line a role, a credit or an organisation rather than a person.
 _NOT_PERSON = re.compile(
     r"images|photo|foto|getty|shutterstock|istock|reuters|afp|dpa|\binc\b|\bltd\b|gmbh|news|media|"
@@ -58,11 +55,6 @@ _ROOT_URL = re.compile(r"^https?://[^/]+/?$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\d[\d ()/-]{6,}\d")
 _TRAILING_SIZES = re.compile(r"\s+(\d{2,4})\s+(\d{2,4})\s*$")
-_ROLE_LINE = re.compile(
-    r"reporter|correspondent|editor|redakteur|korrespondent|journalist|jurnalis|producer|writer|columnist|redaktor|"
-    r"autor|author|redactor|редактор|корреспондент",
-    re.I,
-)
 
 
 def contact_candidates(text: str, source: str, confidence: float) -> list[Candidate]:
@@ -147,7 +139,7 @@ def headline_score(line: Line, slug: set[str], repeats: int, position: float) ->
     if len(slug) >= 3 and keys:
         covered = len(slug & keys)
         score += 2.0 * covered / len(slug) + 0.5 * covered / len(keys)
-    score += 0.5 * (repeats > 1) + 0.4 * (1.0 - position)
+    score += 0.5 * (repeats > 1) + REPEAT_BONUS * min(max(repeats - 2, 0), MAX_EXTRA_REPEATS) + 0.4 * (1.0 - position)
     cjk = is_cjk(text)
     size = len(text) * (2.5 if cjk else 1)
     if text.endswith((".", "…")) and size > 60:
@@ -182,7 +174,10 @@ def title(lines: list[Line], url: str | None) -> list[Candidate]:
     scored = [
         (headline_score(line, slug, counts[line.text], n / max(len(lines), 1)), -n, line)
         for n, line in enumerate(lines)
-        if line.kind in "hnKp" and 10 <= len(line.text) <= 250 and not is_lower_case(line.text)
+        if line.kind in "hnKp"
+        and 10 <= len(line.text) <= 250
+        and not is_lower_case(line.text)
+        and not is_credit(line.text)
     ]
     if not scored:
         return []
@@ -201,23 +196,14 @@ def _url_names(line: Line, name: str) -> bool:
     return bool(keys) and keys <= word_keys(line.text.rsplit("//", 1)[-1].partition("/")[2])
 
 
-def _is_role(text: str) -> bool:
-    return bool(_ROLE_LINE.search(text))
-
-
 def _in_label_run(lines: list[Line], position: int) -> bool:
     """The line is one of three or more short labels in a row, not all names (keywords, sections; no author list)."""
     start = end = position
-    while start > 0 and _short_label(lines[start - 1]):
+    while start > 0 and short_label(lines[start - 1]):
         start -= 1
-    while end + 1 < len(lines) and _short_label(lines[end + 1]):
+    while end + 1 < len(lines) and short_label(lines[end + 1]):
         end += 1
     return end - start >= 2 and any(line.kind != "n" for line in lines[start : end + 1])
-
-
-def _short_label(line: Line) -> bool:
-    text = line.text
-    return line.kind in "lwnh" and len(text) <= 60 and line.words <= 6 and not (text.endswith(".") and line.words > 3)
 
 
 def _is_person(line: Line) -> bool:
@@ -244,19 +230,27 @@ def _profile_name(lines: list[Line], position: int) -> Line | None:
         if _is_person(line):
             return line
     if before is not None and before in texts and before.kind in "nw":
-        if not _is_role(before.text):
+        if not is_role(before.text):
             return before
         if earlier is not None and _is_person(earlier):
             return earlier  # name, role, url
     return None
 
 
-def authors(lines: list[Line], publisher_lines: set[int]) -> list[Candidate]:
+def _page_key(url: str) -> str:
+    """Host and path of a URL, without scheme, ``www.``, query or trailing slash (to recognise the page's own URL)."""
+    rest = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    return rest.removeprefix("www.").rstrip("/").casefold()
+
+
+def authors(lines: list[Line], publisher_lines: set[int], page: str = "") -> list[Candidate]:
     """Names beside their profile URL (strong); else the first names that are not the publisher's (weak).
 
     A name is taken from beside a profile URL (:func:`_profile_name`) whatever its shape (``dpa`` after
-    ``/autoren/dpa``); elsewhere it must look like a person's, and stand apart from runs of labels.
+    ``/autoren/dpa``); elsewhere it must look like a person's, and stand apart from runs of labels. The page's own
+    URL spells its sections (``/fussball/premier-league/...``), no author.
     """
+    own = _page_key(page) if page else ""
     strong: dict[int, Line] = {}
     weak: list[Candidate] = []
     for position, line in enumerate(lines):
@@ -268,7 +262,7 @@ def authors(lines: list[Line], publisher_lines: set[int]) -> list[Candidate]:
         if line.kind not in "nhK" or len(line.text) > 80 or line.index in publisher_lines or not _is_person(line):
             continue
         near = lines[max(0, position - 6) : position + 7]
-        if any(other.kind == "U" and _url_names(other, line.text) for other in near):
+        if any(other.kind == "U" and _page_key(other.text) != own and _url_names(other, line.text) for other in near):
             strong.setdefault(line.index, line)
         elif (not weak or int(weak[-1].extra["line"]) >= lines[position - 1].index) and not _in_label_run(
             lines, position
@@ -365,56 +359,6 @@ def images(
     return found[:10]
 
 
-def _label_runs(lines: list[Line], excluded: set[str]) -> list[list[Line]]:
-    runs: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines:
-        if _short_label(line) and line.text not in excluded and _topic_like(line.text):
-            current.append(line)
-        elif line.kind == "U" and current:
-            continue
-        else:
-            if len(current) >= MIN_LABEL_RUN:
-                runs.append(current)
-            current = []
-    if len(current) >= MIN_LABEL_RUN:
-        runs.append(current)
-    return runs
-
-
-def _topic_like(text: str) -> bool:
-    """No path, credit, site code or role: something a topic label could be."""
-    return not (text.startswith("/") or _NOT_TOPIC.search(text) or _PRODUCT_CODE.match(text) or _is_role(text))
-
-
-def _keyword_list(line: Line, excluded: set[str]) -> int:
-    """How many items the line holds as a keywords list (0: no list)."""
-    text = line.text
-    if text in excluded or text.rstrip().endswith(("?", "!", ".", "…")) or "," not in text:
-        return 0
-    items = [item.strip() for item in text.split(",")]
-    if line.kind == "K":
-        return 0 if all(looks_like_name(item) for item in items) else len(items)
-    if (
-        line.kind == "p"
-        and len(items) >= MIN_LONG_LIST
-        and all(item and len(item) <= 60 and len(item.split()) <= 6 and not item.endswith(".") for item in items)
-    ):
-        return len(items)
-    return 0
-
-
-def tags(lines: list[Line], excluded: set[str]) -> list[Candidate]:
-    """Keywords: a comma list line, or a longer run of short labels (no authors, roles, title or site codes)."""
-    listed = [(size, line) for line in lines if (size := _keyword_list(line, excluded))]
-    runs = [run for run in _label_runs(lines, excluded) if not {line.text for line in run} <= excluded]
-    run = max(runs, key=len) if runs else []
-    if listed and listed[0][0] >= len(run):
-        line = listed[0][1]
-        return [Candidate("tags", line.text, f"{SOURCE}.keywords", 0.7, {"line": str(line.index)})]
-    return [Candidate("tags", line.text, f"{SOURCE}.labels", 0.5, {"line": str(line.index)}) for line in run]
-
-
 def publisher(lines: list[Line]) -> list[Candidate]:
     """The publisher's name: a short line right before its logo or its home-page URL."""
     found: list[Candidate] = []
@@ -463,15 +407,16 @@ def extract(lines: list[Line], url: str | None) -> list[Candidate]:
     publishers = publisher(lines)
     publisher_names = {c.value for c in publishers}
     publisher_lines = {line.index for line in lines if line.text in publisher_names}
-    people = authors(lines, publisher_lines)
+    people = authors(lines, publisher_lines, url or "")
     found += people or organisation_authors(lines, publishers)
     author_indexes = {int(c.extra["line"]) for c in people}
-    found += images(lines, author_indexes, site_words(lines, url, publisher_names), (url or "").split("?", 1)[0])
+    site = site_words(lines, url, publisher_names)
+    found += images(lines, author_indexes, site, (url or "").split("?", 1)[0])
     described = texts(lines)
     excluded = {c.value for c in people} | publisher_names
     shown = headline + [c for c in described if c.field == "description"]
     excluded |= {text for c in shown if (text := _line_text(lines, c))}
-    found += tags(lines, excluded)
+    found += tags(lines, excluded, site)
     found += publishers[:1]
     found += described
     return found
