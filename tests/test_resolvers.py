@@ -433,6 +433,11 @@ def test_tags_split_only_on_list_separators() -> None:
     assert article.tags == ["Rock & Roll", "Bosnia and Herzegovina", "U.S. politics"]
 
 
+def test_tags_lose_trailing_dots_but_abbreviations_keep_theirs() -> None:
+    article = build(C("tags", "Jobs, Indeed Inc., Capital Economics Ltd., U.S., Interest rates.", "meta:name=keywords", 0.55))
+    assert article.tags == ["Jobs", "Indeed Inc.", "Capital Economics Ltd.", "U.S.", "Interest rates"]
+
+
 def test_internal_codes_urls_and_the_site_name_are_not_tags() -> None:
     article = build(
         C("site_name", "Example Post", "meta:property=og:site_name", 0.8),

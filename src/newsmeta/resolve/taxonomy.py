@@ -18,6 +18,16 @@ _INTERNAL = re.compile(
 )
 
 
+#: A label ending in an abbreviation keeps its period ("Indeed Inc.", "Capital Economics Ltd.", "U.S.").
+_ABBREVIATED = re.compile(r"(?:\b(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|St|Dr|Prof)|\b\w\.\w)\.$")
+
+
+def _trimmed(label: str) -> str:
+    """A list item without surrounding spaces and dots, but with an abbreviation's final period."""
+    label = label.strip(" ").lstrip(".")
+    return label if _ABBREVIATED.search(label) else label.rstrip(" .")
+
+
 def is_label(text: str, site_names: set[str]) -> bool:
     """A real topic label: not empty or one letter, no URL, no internal code, not the site's own name."""
     if len(text) < 2 or len(text) > MAX_TAG_CHARS or "://" in text or _INTERNAL.search(text):
@@ -29,7 +39,7 @@ def is_label(text: str, site_names: set[str]) -> bool:
 def split_labels(candidate: Candidate, site_names: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
     text = clean_text(candidate.value)
     parts = _LIST_SEPARATORS.split(text) if candidate.kind != "dom" else [text]
-    return [label for label in (p.strip(" .") for p in parts) if is_label(label, site_names)]
+    return [label for label in map(_trimmed, parts) if is_label(label, site_names)]
 
 
 def resolve(
