@@ -13,6 +13,7 @@ from newsmeta.candidate import Candidate
 from newsmeta.normalize.language import normalize_language
 from newsmeta.normalize.names import split_names
 from newsmeta.resolve import build_article
+from newsmeta.normalize.urls import site_label
 from newsmeta.resolve.title import site_names, strip_site_name
 
 PAGE = "https://www.example-post.com/economy/2023/05/03/rates"
@@ -89,6 +90,34 @@ def test_site_names_from_site_name_publisher_and_host() -> None:
         "https://www.beispiel-zeitung.at/a",
     )
     assert names == {"seznamzpravy", "examplecouk", "example", "beispielzeitungat", "beispielzeitung"}
+
+
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        ("https://www.n-tv.de/politik/x", "n-tv"),
+        ("https://www.bbc.co.uk/news/x", "bbc"),
+        ("https://m.abc.net.au/news/x", "abc"),
+        ("https://edition.cnn.com/x", "cnn"),
+        ("https://localhost/x", ""),
+        (None, ""),
+    ],
+)
+def test_site_label_is_the_sites_own_label(url: str | None, label: str) -> None:
+    assert site_label(url) == label
+
+
+def test_short_site_labels_name_the_site_in_titles_tags_and_authors() -> None:
+    article = build(
+        C("title", "Regierung beschließt Reform | taz", "dom:title", 0.5),
+        C("tags", "Politik, taz", "meta:name=keywords", 0.55),
+        C("authors", "taz Redaktion", "meta:name=author", 0.65),
+        C("authors", "Jana Beispiel", "dom:span.byline", 0.45),
+        url="https://taz.de/Regierung-beschliesst-Reform/!5930000/",
+    )
+    assert article.title == "Regierung beschließt Reform"
+    assert article.tags == ["Politik"]
+    assert [p.name for p in article.authors] == ["Jana Beispiel"]
 
 
 def test_title_resolution_strips_affixes_from_fixture(fixtures_dir: Path) -> None:

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from ..candidate import Candidate
 from ..document import Document
-from ..normalize.text import squash
-from ..normalize.urls import site_host
+from ..normalize.site import names_site, site_names
 from . import capture, datetext, dom, jsonld, metatags, microdata, opengraph, twitter, url
 
 ExtractorFn = Callable[[Document], list[Candidate]]
@@ -47,19 +46,11 @@ HTML_FALLBACKS: Sequence[Fallback] = (
 CAPTURE_PRIMARY: Sequence[ExtractorFn] = (capture.extract, url.extract)
 
 
-def _site_label(url: str | None) -> str:
-    """The site's name as its host shows it: ``https://www.n-tv.de/x`` -> ``ntv``."""
-    labels = [label for label in site_host(url).split(".") if label not in {"m", "amp"}]
-    return squash(labels[-2]) if len(labels) >= 2 else ""
-
-
-def _names_site(candidate: Candidate, site: str) -> bool:
+def _names_site(candidate: Candidate, names: set[str]) -> bool:
     """An author candidate that names an organisation or the site itself is no reason to skip bylines."""
     if candidate.field != "authors":
         return False
-    if candidate.extra.get("kind") == "organization":
-        return True
-    return len(site) >= 2 and site in "".join(ch for ch in candidate.value.casefold() if ch.isalnum())
+    return candidate.extra.get("kind") == "organization" or names_site(candidate.value, names)
 
 
 def _timed(run: ExtractorFn, doc: Document, timings: dict[str, float] | None) -> list[Candidate]:
@@ -84,7 +75,7 @@ def candidates_for(doc: Document, timings: dict[str, float] | None = None) -> li
     if doc.tree is None:
         return _timed(url.extract, doc, timings)
     found = [c for run in HTML_PRIMARY for c in _timed(run, doc, timings)]
-    site = _site_label(doc.url)
+    site = site_names(found, doc.url)
     strong = {c.field for c in found if c.confidence >= STRONG and not _names_site(c, site)}
     for fallback in HTML_FALLBACKS:
         if not fallback.fields <= strong:

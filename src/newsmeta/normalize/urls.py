@@ -41,3 +41,16 @@ def site_host(url: str | None) -> str:
     host = authority.rsplit("@", 1)[-1]
     host = host.split("]", 1)[0] + "]" if host.startswith("[") else host.split(":", 1)[0]
     return host.lower().removeprefix("www.")
+
+
+#: Second-level labels under a country code that belong to the suffix, not to the site (``bbc.co.uk``).
+_SUFFIX_LABELS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "gv", "go"})
+
+
+@lru_cache(maxsize=1024)
+def site_label(url: str | None) -> str:
+    """The site's own label in its host: ``https://www.n-tv.de/x`` -> ``n-tv``, ``bbc.co.uk`` -> ``bbc``."""
+    labels = [label for label in site_host(url).split(".") if label not in {"m", "amp", "mobile"}]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SUFFIX_LABELS:
+        labels = labels[:-1]
+    return labels[-2] if len(labels) >= 2 else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..candidate import Candidate
 from ..model import Person
 from ..normalize.names import split_names
-from ..normalize.text import squash
+from ..normalize.site import names_site
 from ..normalize.urls import absolute_url
 from .common import Context
 from .grouped import ListChoice, choose_list
@@ -13,18 +13,16 @@ from .grouped import ListChoice, choose_list
 
 def is_organisation(candidate: Candidate, site_names: set[str]) -> bool:
     """An author that is an organisation: typed so, or named after the site itself."""
-    if candidate.extra.get("kind") == "organization":
-        return True
-    squashed = squash(candidate.value)
-    return any(name == squashed or (len(name) >= 3 and name in squashed) for name in site_names)
+    return candidate.extra.get("kind") == "organization" or names_site(candidate.value, site_names)
 
 
 def looks_like_person(name: str) -> bool:
     """A heuristic byline's name must look like a person's: 2-5 words, each starting with a capital letter
     (or in a script without case)."""
     words = name.split()
-    return 2 <= len(words) <= 5 and all(w[0].isupper() or not w[0].isalpha() or w[0].lower() == w[0].upper()
-                                        for w in words)
+    return 2 <= len(words) <= 5 and all(
+        w[0].isupper() or not w[0].isalpha() or w[0].lower() == w[0].upper() for w in words
+    )
 
 
 def resolve(

@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from ..candidate import Candidate
+from ..normalize.site import site_names
 from ..normalize.text import clean_text, fold, squash
-from ..normalize.urls import site_host
 from .common import Choice, Context, choose
+
+__all__ = ["resolve", "site_names", "strip_site_name"]
 
 _SEPARATORS = re.compile(r"\s*[|｜]\s*|\s+(?:[–—·»«:/•]|-{1,2}|::)\s+")
 _KICKER = re.compile(r"^(.{2,80}?)(?::|\s[|–—-])\s+(.+)$")
-_TLD = re.compile(r"\.[a-z]{2,3}(?:\.[a-z]{2})?$")
 #: Support a title gets from each other source that shows it behind a kicker ("Kicker: Title").
 KICKER_SUPPORT = 0.1
 _DATEISH = re.compile(r"^[\d\s./:-]+$")
 MAX_TITLE_CHARS = 1000
-
-
-def site_names(candidates: Iterable[Candidate], url: str | None) -> set[str]:
-    """Squashed names the site goes by: og:site_name, publisher names, and its host's labels."""
-    raw = [c.value.casefold().strip() for c in candidates if c.field in {"site_name", "publisher_name"}]
-    names = {squash(n) for n in raw} | {squash(_TLD.sub("", n)) for n in raw if "." in n}
-    host = site_host(url)
-    if host:
-        labels = host.split(".")
-        names.add(squash(host))
-        names.update(squash(label) for label in labels[:-1] if len(label) > 3)
-    return {n for n in names if len(n) >= 2}
 
 
 def _is_site_segment(segment: str, names: set[str]) -> bool:
