@@ -12,8 +12,8 @@ from newsmeta import Article, Image, Person
 from newsmeta.candidate import Candidate
 from newsmeta.normalize.language import normalize_language
 from newsmeta.normalize.names import split_names
-from newsmeta.resolve import build_article
 from newsmeta.normalize.urls import site_label
+from newsmeta.resolve import build_article
 from newsmeta.resolve.title import site_names, strip_site_name
 
 PAGE = "https://www.example-post.com/economy/2023/05/03/rates"
