@@ -9,7 +9,15 @@ import pytest
 
 import newsmeta
 from newsmeta.document import Document
-from newsmeta.extractors import capture, capture_bylines, capture_dates, capture_dump, capture_language, capture_lines
+from newsmeta.extractors import (
+    capture,
+    capture_bylines,
+    capture_dates,
+    capture_dump,
+    capture_headline,
+    capture_language,
+    capture_lines,
+)
 from newsmeta.textcapture import split_header
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "capture"
@@ -149,13 +157,15 @@ def test_kicker_kept_when_the_slug_spells_it() -> None:
 def test_glued_kicker_dropped_when_the_slug_leaves_it_out() -> None:
     lines = capture_lines.split_lines('"Es wird bald beginnen"Trump spricht nach Sturm über Bodeneinsätze')
     slug = capture_lines.slug_words("https://example.de/politik/Trump-spricht-nach-Sturm-ueber-Bodeneinsaetze-1.html")
-    assert capture_dump.headline_text(lines, 0, slug) == "Trump spricht nach Sturm über Bodeneinsätze"
-    assert capture_dump.headline_text(lines, 0, set()) == lines[0].text
+    assert capture_headline.wording(lines, capture_headline.Headline(0, slug, set())) == (
+        "Trump spricht nach Sturm über Bodeneinsätze"
+    )
+    assert capture_headline.wording(lines, capture_headline.Headline(0, set(), set())) == lines[0].text
 
 
 def test_picture_credit_is_no_headline() -> None:
-    assert capture_dump._is_credit("Commuters cross the bridge on Thursday. | Jane Doe/Getty Images")
-    assert not capture_dump._is_credit("Harbour bridge reopens after repairs")
+    assert capture_headline.is_credit("Commuters cross the bridge on Thursday. | Jane Doe/Getty Images")
+    assert not capture_headline.is_credit("Harbour bridge reopens after repairs")
 
 
 # --- language -------------------------------------------------------------------------------------------------
@@ -195,3 +205,62 @@ def test_dump_lines_are_classed_only_when_needed() -> None:
     classed = sum(1 for line in lines if line._kind is not None)
     assert classed < len(lines) // 4
     assert lines[0].kind == "w" and lines[0]._kind == "w"
+
+
+# --- headline choice and wording, tags (issue #3, second round) -----------------------------------------------
+
+
+def test_breadcrumb_glued_before_the_headline_is_cut_off() -> None:
+    article = _extract("dump-glued-crumbs-caption.txt")
+    assert article.title == "Köprüde yeni yol açıldı! Son durum belli oldu"  # not "Haberler Gündem Köprüde..."
+    assert [p.name for p in article.authors] == ["Ayşe Örnek"]
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("photos.example.com/Atli Beispiel", True),
+        ("Sales rose in the first half. (Fred Example/AGENCY)", True),
+        ("イスラエルの国旗＝同国で2019年5月", True),
+        ("Europe: car sales rose in the first half", False),
+    ],
+)
+def test_site_and_agency_credits(text: str, credit: bool) -> None:
+    assert capture_headline.is_credit(text) is credit
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_end", "sentences"),
+    [
+        ("Emma Example after she had surgery and lost 130lb.", True, False),
+        ("The minister starts her new job today. But does she have another goal?", False, True),
+        ("Who is the girlfriend of the star and how many children do they have...", False, False),
+        ("Baerbock zur UN: Nur eine Etappe zum nächsten Karriereschritt?", False, False),
+    ],
+)
+def test_captions_and_teasers_read_as_sentences(text: str, sentence_end: bool, sentences: bool) -> None:
+    assert capture_headline.ends_like_a_sentence(text) is sentence_end
+    assert capture_headline.several_sentences(text) is sentences
+
+
+def test_headline_with_its_date_after_share_buttons_beats_a_caption_next_to_the_body() -> None:
+    article = _extract("dump-caption-and-teaser.txt")
+    assert article.title == "Ceasefire talks reach their final round in the capital"
+    assert article.published is not None and (article.published.hour, article.published.minute) == (21, 17)
+
+
+def test_tag_run_after_a_body_split_by_pictures_and_ads() -> None:
+    article = _extract("dump-split-body-tag-run.txt")
+    assert article.tags[:3] == ["Politics", "USA", "Infrastructure"]
+
+
+def test_glued_tags_are_split_and_a_menu_label_gives_no_tags() -> None:
+    assert _extract("dump-glued-tags-menu-label.txt").tags == ["Hafen", "Stadtrat", "Brückenbau", "USA"]
+    assert capture_dump.split_glued_tags("US-MilitärDonald TrumpVenezuelaUSAIran") == [
+        "US-Militär",
+        "Donald Trump",
+        "Venezuela",
+        "USA",
+        "Iran",
+    ]
+    assert capture_dump.split_glued_tags("WhatsApp") == ["WhatsApp"]

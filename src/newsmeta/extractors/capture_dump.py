@@ -14,10 +14,9 @@ from datetime import date
 from functools import lru_cache
 
 from ..candidate import Candidate
-from ..normalize.text import fold
 from ..rules import lexicon
-from . import capture_bylines, capture_dates, capture_language
-from .capture_lines import Line, is_cjk, slug_words, word_keys
+from . import capture_bylines, capture_dates, capture_headline, capture_language
+from .capture_lines import Line, is_cjk, slug_words
 
 #: A line of this many characters or more is prose (CJK text is denser).
 PROSE_CHARS = 120
@@ -28,6 +27,14 @@ HEADLINE_WINDOW = 25
 NEAR_AFTER = 12
 NEAR_BEFORE = 3
 MAX_TOPICS = 40
+#: An unlabelled run of labels longer than this is a menu, not tags.
+MAX_RUN = 12
+#: Lines without a paragraph that may interrupt the article before its last paragraph.
+ARTICLE_GAP = 8
+#: A capitalised line this short is an acronym tag (``USA``, ``NATO``), a longer one a shouted menu item.
+ACRONYM_CHARS = 4
+#: A topics label this close above the headline labels the article's tags (farther up, the menu's).
+LABEL_BEFORE = 8
 
 
 @dataclass(frozen=True)
@@ -40,10 +47,14 @@ class Layout:
 
 
 def _is_prose(line: Line) -> bool:
-    size = len(line.text)
-    if size < CJK_PROSE_CHARS or line.kind not in "php":
+    """A paragraph: long enough, several words, no URL (told without classifying the line)."""
+    text = line.text
+    size = len(text)
+    if size < CJK_PROSE_CHARS:
         return False
-    return size >= PROSE_CHARS or is_cjk(line.text)
+    if is_cjk(text):
+        return True
+    return size >= PROSE_CHARS and text.count(" ") * 12 >= size and not text.startswith(("http", "www."))
 
 
 def body_run(lines: list[Line]) -> tuple[int, int]:
@@ -69,121 +80,9 @@ def _is_byline(line: Line) -> bool:
     return capture_bylines.is_byline(line)
 
 
-#: Headline score weights: nearness to the body, a date or a byline just below, a picture credit in the line.
-PROXIMITY = 1.0
-DATE_BONUS = 0.7
-BYLINE_BONUS = 0.8
-CREDIT_PENALTY = 2.0
-
-
-@lru_cache(maxsize=1)
-def _credit_marks() -> re.Pattern[str]:
-    marks = sorted((re.escape(mark) for mark in lexicon()["credit_marks"]), key=len, reverse=True)
-    return re.compile("|".join(marks), re.I)
-
-
-def _is_credit(text: str) -> bool:
-    """A picture caption or credit (``... | Niall Carson/PA Images via Getty Images``, ``(Archivbild)``, ``©``)."""
-    return _credit_marks().search(text) is not None
-
-
-def headline_score(lines: list[Line], position: int, slug: set[str], body_start: int, folded: dict[str, int]) -> float:
-    line = lines[position]
-    text = line.text
-    keys = word_keys(text)
-    score = 0.0
-    if len(slug) >= 2 and keys:
-        covered = len(slug & keys)
-        score += 3.0 * covered / len(slug) + 1.0 * covered / len(keys)
-    if position < body_start:
-        score += PROXIMITY * max(0.0, 1.0 - (body_start - position) / 15)
-    elif position > body_start:
-        score -= 0.7
-    following = lines[position + 1 : position + 5]
-    if any(other.kind in "dD" for other in following):
-        score += DATE_BONUS
-    if any(_is_byline(other) for other in following):
-        score += BYLINE_BONUS
-    if _is_credit(text):
-        score -= CREDIT_PENALTY
-    if folded.get(fold(text), 0) > 1:
-        score += 0.4
-    if line.words < 3 and not is_cjk(text):
-        score -= 1.0
-    if text.endswith((".", ":")) and len(text) > 80 or text.endswith(":"):
-        score -= 0.8
-    if len(text) > 200:
-        score -= 1.0
-    return score
-
-
 def headline(lines: list[Line], url: str | None, body_start: int) -> int | None:
-    slug = slug_words(url)
-    window = range(max(0, body_start - HEADLINE_WINDOW), min(len(lines), body_start + 3))
-    positions = set(window)
-    if len(slug) >= 2:
-        stems = [word[:3] for word in slug]
-        for n, line in enumerate(lines):
-            text = line.text
-            if 10 <= len(text) <= 300 and n not in positions:
-                lowered = text.casefold()
-                if sum(stem in lowered for stem in stems) >= 2 and len(slug & word_keys(text)) >= 2:
-                    positions.add(n)
-    eligible = [n for n in positions if 10 <= len(lines[n].text) <= 300 and lines[n].kind in "hnKp"]
-    if not eligible:
-        return None
-    wanted = {fold(lines[n].text) for n in eligible}
-    sizes = {len(lines[n].text) + shift for n in eligible for shift in (-2, -1, 0, 1, 2)}
-    folded: dict[str, int] = {}
-    for line in lines:
-        if len(line.text) in sizes:
-            key = fold(line.text)
-            if key in wanted:
-                folded[key] = folded.get(key, 0) + 1
-    scored = [(headline_score(lines, n, slug, body_start, folded), -n, n) for n in eligible if not _is_byline(lines[n])]
-    return max(scored)[2] if scored else None
-
-
-#: A kicker glued to its headline (the dump lost the break between them): ``Berlin:Im harten...``,
-#: ``"Es wird bald beginnen"Trump spricht...``.
-_GLUED_KICKER = re.compile(r"^(?P<kicker>[^:\n]{2,80}?(?::|[\"”“»«]))(?P<rest>[A-ZÀ-Þ][^\W\d_]*\s.*)$")
-_SLUG_SPLIT = re.compile(r"[\W_]+")
-#: A kicker (the words before a headline's colon) has at most this many words.
-KICKER_WORDS = 8
-
-
-def _slug_fit(text: str, slug: set[str]) -> float:
-    """How well the URL's slug spells a text (F1 of the slug's words and the text's words of three letters+)."""
-    words = [word for word in _SLUG_SPLIT.split(text.casefold()) if len(word) >= 3 and not word.isdigit()]
-    if not words:
-        return 0.0
-    covered = len(slug & word_keys(text))
-    return 2 * covered / (len(words) + len(slug)) if covered else 0.0
-
-
-def headline_text(lines: list[Line], title: int, slug: set[str]) -> str:
-    """The headline's wording: with or without its kicker, as the URL's slug spells it.
-
-    Pages show a headline with a kicker glued or on its own line (``"Es wird bald beginnen"Trump spricht...``,
-    ``Die Eisheiligen 2024`` / ``Wann sie sind...``), and often elsewhere as ``Kicker: Headline``; the variant whose
-    words the slug covers best is the headline (the line as shown when the slug says nothing).
-    """
-    text = lines[title].text
-    if len(slug) < 2:
-        return text
-    variants = [text]
-    kicked = _GLUED_KICKER.match(text)
-    if kicked and len(kicked["kicker"].split()) <= KICKER_WORDS and len(kicked["rest"].split()) >= 3:
-        variants.append(kicked["rest"])
-    folded = fold(text)
-    for line in lines:
-        other = line.text
-        if len(text) < len(other) <= len(text) + 100 and fold(other).endswith(folded):
-            head = other[: len(other) - len(text)].strip(" :–-|")
-            if head and len(head.split()) <= KICKER_WORDS:
-                variants.append(other)
-    best = max(variants, key=lambda variant: _slug_fit(variant, slug))
-    return best if _slug_fit(best, slug) > _slug_fit(text, slug) else text
+    """The position of the headline line (see :mod:`.capture_headline`)."""
+    return capture_headline.find(lines, slug_words(url), body_start).position
 
 
 def _date_candidates(line: Line, confidence: float, source: str) -> list[Candidate]:
@@ -326,11 +225,16 @@ def _is_topic_item(line: Line) -> bool:
         and line.words <= 6
         and not line.text.endswith((".", "?", "!", ":"))
         and line.text.strip(" :").casefold() not in _folded_words("topic_stops")
+        and not capture_headline.is_credit(line.text)
     )
 
 
-def _labelled_lists(lines: list[Line], start: int, stop: int) -> list[Candidate]:
-    """The short lines after each topics label (``Related topics``...) between two positions."""
+def _labelled_lists(lines: list[Line], start: int, stop: int, menu: frozenset[str]) -> list[Candidate]:
+    """The short lines after each topics label (``Related topics``...) between two positions.
+
+    A list ends where the page's menu begins again (a line that the top menu shows too); a list that starts with
+    a menu item is the menu itself (a footer's ``Themen``), not the article's tags.
+    """
     labels = _folded_words("topic_labels")
     found: list[Candidate] = []
     position = start
@@ -339,39 +243,88 @@ def _labelled_lists(lines: list[Line], start: int, stop: int) -> list[Candidate]
             position += 1
             continue
         position += 1
+        first = True
         while position < len(lines) and len(found) < MAX_TOPICS:
             line = lines[position]
             if line.text.strip(" :").casefold() in labels:
                 position += 1
                 continue
-            if not _is_topic_item(line):
+            if not _is_topic_item(line) or line.text in menu:
                 break
+            first = False
             found.append(Candidate("tags", line.text, "capture:topics", 0.55, {"line": str(line.index)}))
+            position += 1
+        if first and position < len(lines) and lines[position].text in menu:
             position += 1
     return found
 
 
-def topics(lines: list[Line], title: int, body_end: int) -> list[Candidate]:
-    """Tags: labelled lists after the headline, else just before it; else the run of labels right after the body."""
-    found = _labelled_lists(lines, title, len(lines)) or _labelled_lists(lines, max(0, title - HEADLINE_WINDOW), title)
-    if found:
-        return found
+def _menu(lines: list[Line], title: int) -> frozenset[str]:
+    """The short lines above the headline's neighbourhood: the page's top menu."""
+    return frozenset(line.text for line in lines[: max(0, title - NEAR_BEFORE)] if len(line.text) <= 60)
+
+
+def article_end(lines: list[Line], body_end: int) -> int:
+    """The last paragraph of the article: the body run's end, or a later paragraph after a short interruption
+    (a picture, a related link, advertisements) that split the run."""
+    end = body_end
+    for position in range(body_end + 1, len(lines)):
+        if position - end > ARTICLE_GAP:
+            break
+        if _is_prose(lines[position]):
+            end = position
+    return end
+
+
+def _unlabelled_run(lines: list[Line], end: int) -> list[Line]:
+    """The run of short labels right after the article's last paragraph (``Politics`` / ``USA`` / ``Courts``...);
+    a longer run is a menu."""
     run: list[Line] = []
-    for line in lines[body_end + 1 : body_end + 3 + MAX_TOPICS]:
-        if _is_topic_item(line) and not line.text.isupper():
+    for line in lines[end + 1 : end + 3 + MAX_TOPICS]:
+        if _is_topic_item(line) and not (line.text.isupper() and len(line.text) > ACRONYM_CHARS):
             run.append(line)
         elif run or len(line.text) > 60:
             break
-    if len(run) >= 2:
-        return [Candidate("tags", line.text, "capture:topic-run", 0.35, {"line": str(line.index)}) for line in run]
-    return []
+    return run if 2 <= len(run) <= MAX_RUN else []
+
+
+#: Tags glued together (the dump lost the breaks between them): ``US-MilitärDonald TrumpVenezuelaUSAIran``.
+_GLUED_TAGS = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
+GLUED_TAGS_MIN = 2
+
+
+def split_glued_tags(text: str) -> list[str]:
+    """The tags of a line that holds several glued together; a line with one camel-cased word stays whole."""
+    if len(re.findall(r"[a-zß-ÿ][A-ZÀ-Þ]", text)) < GLUED_TAGS_MIN:
+        return [text]
+    return [part.strip() for part in _GLUED_TAGS.split(text) if part.strip()]
+
+
+def _tag_candidates(found: list[Candidate]) -> list[Candidate]:
+    return [
+        Candidate(c.field, tag, c.source, c.confidence, c.extra) for c in found for tag in split_glued_tags(c.value)
+    ]
+
+
+def topics(lines: list[Line], title: int, body_end: int) -> list[Candidate]:
+    """Tags: labelled lists after the headline, else just before it; else the run of labels right after the
+    article's last paragraph."""
+    menu = _menu(lines, title)
+    found = _labelled_lists(lines, title, len(lines), menu) or _labelled_lists(
+        lines, max(0, title - LABEL_BEFORE), title, frozenset()
+    )
+    if found:
+        return _tag_candidates(found)
+    run = _unlabelled_run(lines, article_end(lines, body_end))
+    return [Candidate("tags", line.text, "capture:topic-run", 0.35, {"line": str(line.index)}) for line in run]
 
 
 def extract(lines: list[Line], url: str | None, captured: date | None = None) -> list[Candidate]:
     if not lines:
         return []
     body_start, body_end = body_run(lines)
-    title = headline(lines, url, body_start)
+    found_headline = capture_headline.find(lines, slug_words(url), body_start)
+    title = found_headline.position
     found: list[Candidate] = []
     bylines: list[Candidate] = []
     if body_end >= body_start:
@@ -380,7 +333,7 @@ def extract(lines: list[Line], url: str | None, captured: date | None = None) ->
         found += capture_language.candidates(lines, body_start, body_end)
     if title is not None:
         line = lines[title]
-        text = headline_text(lines, title, slug_words(url))
+        text = capture_headline.wording(lines, found_headline)
         found.append(Candidate("title", text, "capture:headline", 0.6, {"line": str(line.index)}))
         bylines = capture_bylines.find(lines, title, body_start)
         found += bylines

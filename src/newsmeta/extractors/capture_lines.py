@@ -121,6 +121,7 @@ _NAME_PARTICLES = frozenset(
     ]
 )
 _MOJIBAKE = re.compile("[ÃÂÄÅÆÐÑâ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc]")
+_MOJIBAKE_LEADS = "ÃÂÄÅÆÐÑâ"
 _LEAD_BYTE_SPACE = re.compile(rb"([\xc2-\xf4]) ")
 _CP1252 = {ch: byte for byte in range(0x80, 0xA0) if (ch := bytes([byte]).decode("cp1252", "ignore"))}
 
@@ -148,6 +149,11 @@ class Line:
     def kind(self) -> str:
         kind = self._kind
         return kind if kind is not None else self._classify()
+
+    @property
+    def classified(self) -> bool:
+        """The kind has been worked out already (asking for it costs nothing more)."""
+        return self._kind is not None
 
     @property
     def evidence(self) -> str:
@@ -363,12 +369,29 @@ def clean_line(raw: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Every non-blank line of a capture's text, cleaned; each line's kind is worked out when first asked for."""
+    """Every non-blank line of a capture's text, cleaned; each line's kind is worked out when first asked for.
+
+    Most lines are clean already (printable, single spaces, no entity, no mojibake): they are only stripped.
+    """
     found: list[Line] = []
+    repairs = not text.isascii() and any(lead in text for lead in _MOJIBAKE_LEADS) and bool(_MOJIBAKE.search(text))
+    entities = "&" in text
+    spaces = "  " in text
+    unprintable = not text.replace("\n", " ").isprintable()
     for index, raw in enumerate(text.split("\n")):
-        line = clean_line(raw) if len(raw) <= MAX_PATTERN_CHARS else " ".join(raw.split())
-        if line:
-            found.append(Line(index, line))
+        line = raw.strip()
+        if not line:
+            continue
+        if (
+            repairs
+            or (entities and "&" in line)
+            or (spaces and "  " in line)
+            or (unprintable and not line.isprintable())
+        ):
+            line = clean_line(raw) if len(raw) <= MAX_PATTERN_CHARS else " ".join(raw.split())
+            if not line:
+                continue
+        found.append(Line(index, line))
     return found
 
 

@@ -1,0 +1,304 @@
+"""The headline of a page dump: which line it is, and its wording.
+
+The headline is the line that best agrees with the URL slug, stands shortly before the body and is followed by a
+byline or a date; picture captions and credits, teasers of several sentences and lines that end like a sentence
+are no headlines. Lines are looked at lazily: a dump's menus and footers are never classified, and each fact about
+a line (is it a date, a byline?) is worked out at most once (:class:`LineFacts`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ..normalize.text import fold
+from ..rules import lexicon
+from . import capture_bylines, capture_dates
+from .capture_lines import Line, is_cjk, is_lower_case, word_keys
+
+#: Lines looked at before the body's first line (and a few into it).
+WINDOW = 25
+AFTER_BODY = 3
+#: How many lines after a candidate may show its byline or date.
+FOLLOWING = 4
+#: ... or up to this many when those lines are short (sections, share buttons, a reading time).
+FOLLOWING_MAX = 8
+SHORT_META_CHARS = 40
+MIN_CHARS = 10
+MAX_CHARS = 300
+
+#: Score weights: the slug's words, nearness to the body, a date or a byline just below, a repeat elsewhere.
+SLUG_SHARE = 3.0
+LINE_SHARE = 1.0
+PROXIMITY = 1.0
+PROXIMITY_SPAN = 15
+AFTER_BODY_PENALTY = 0.7
+DATE_BONUS = 0.7
+BYLINE_BONUS = 0.8
+PREFIXED_BYLINE_BONUS = 0.3
+REPEAT_BONUS = 0.4
+#: Penalties: a picture credit, a short line, a sentence end, several sentences, a very long line.
+CREDIT_PENALTY = 2.0
+FEW_WORDS_PENALTY = 1.0
+SENTENCE_END_PENALTY = 0.5
+LONG_SENTENCE_PENALTY = 1.5
+SENTENCES_PENALTY = 0.8
+LONG_PENALTY = 1.0
+
+_DIGIT = re.compile(r"\d")
+#: A sentence that ends inside the line and another that starts: a teaser or a caption, not a headline.
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] +[\"“„«]?[A-ZÀ-ÞА-Я]")
+#: A photo credit written as ``site.tld/Photographer``, or a caption that ends with ``(Photographer/AGENCY)``.
+_SITE_CREDIT = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s?/\s?\w|\([^()/]{2,40}/[^()/]{2,40}\)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _credit_marks() -> re.Pattern[str]:
+    marks = sorted((re.escape(mark) for mark in lexicon()["credit_marks"]), key=len, reverse=True)
+    return re.compile("|".join(marks), re.I)
+
+
+def is_credit(text: str) -> bool:
+    """A picture caption or credit (``... | Niall Carson/PA Images via Getty Images``, ``(Archivbild)``, ``©``,
+    ``site.is/Name``)."""
+    return _credit_marks().search(text) is not None or _SITE_CREDIT.search(text) is not None
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """Ends with a full stop (not an ellipsis): captions and teasers do, headlines rarely."""
+    return text.endswith(".") and not text.endswith("..")
+
+
+def several_sentences(text: str) -> bool:
+    """Two sentences or more (``... an. Aber hat sie ...?``): a teaser, not a headline."""
+    return _SENTENCE_BREAK.search(text) is not None
+
+
+class LineFacts:
+    """Facts about a dump's lines that the headline search needs, each worked out at most once."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self._dated: dict[int, bool] = {}
+        self._byline: dict[int, int] = {}
+
+    def dated(self, position: int) -> bool:
+        """The line is a date or time line (what the classifier calls ``d`` or ``D``), without classifying it."""
+        known = self._dated.get(position)
+        if known is None:
+            line = self.lines[position]
+            known = line.kind in "dD" if line.classified else _looks_dated(line.text)
+            self._dated[position] = known
+        return known
+
+    def byline(self, position: int) -> int:
+        """0: no byline; 1: a byline of bare names; 2: a prefixed byline (``By ...``, a lone ``Von``)."""
+        known = self._byline.get(position)
+        if known is None:
+            text = self.lines[position].text
+            found = capture_bylines.byline(text)
+            known = (2 if found[1] else 1) if found else 2 if capture_bylines.is_bare_prefix(text) else 0
+            self._byline[position] = known
+        return known
+
+
+def _looks_dated(text: str) -> bool:
+    digits = _DIGIT.search(text) is not None
+    if digits and capture_dates.is_iso_timestamp(text):
+        return True
+    return len(text) <= 160 and capture_dates.is_date_line(text, digits)
+
+
+def eligible(line: Line, facts: LineFacts, position: int) -> bool:
+    """Could be a headline: several words (or CJK), no URL, label, date, e-mail or byline."""
+    text = line.text
+    if not MIN_CHARS <= len(text) <= MAX_CHARS or "@" in text:
+        return False
+    cjk = is_cjk(text)
+    if not cjk and line.words < 3:
+        return False
+    if text.startswith(("http:", "https:", "www.", "/")):
+        return False
+    if not cjk and len(text) <= 60 and line.words <= 6 and is_lower_case(text):
+        return False
+    return not facts.dated(position) and facts.byline(position) == 0
+
+
+def _slug_lines(lines: list[Line], slug: set[str]) -> set[int]:
+    """Lines that hold two of the slug's words or more (found by the slug's stems first)."""
+    if len(slug) < 2:
+        return set()
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts).casefold()
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    hits: dict[int, int] = {}
+    for stem in {word[:4] for word in slug}:
+        at = joined.find(stem)
+        while at >= 0:
+            n = bisect.bisect_right(starts, at) - 1
+            hits[n] = hits.get(n, 0) + 1
+            at = joined.find(stem, starts[n + 1]) if n + 1 < len(starts) else -1
+    return {
+        n
+        for n, count in hits.items()
+        if count >= 2 and MIN_CHARS <= len(texts[n]) <= MAX_CHARS and len(slug & word_keys(texts[n])) >= 2
+    }
+
+
+def _repeats(lines: list[Line], candidates: list[int]) -> dict[str, int]:
+    """How often each candidate's text appears on the page (as a line of about the same length)."""
+    wanted = {fold(lines[n].text) for n in candidates}
+    sizes = {len(lines[n].text) + shift for n in candidates for shift in (-2, -1, 0, 1, 2)}
+    counts: dict[str, int] = {}
+    for line in lines:
+        if len(line.text) in sizes:
+            key = fold(line.text)
+            if key in wanted:
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def score(facts: LineFacts, position: int, slug: set[str], body_start: int, repeats: dict[str, int]) -> float:
+    """How much the line at ``position`` looks like the headline (higher is likelier)."""
+    lines = facts.lines
+    text = lines[position].text
+    total = _slug_score(text, slug)
+    if position < body_start:
+        total += PROXIMITY * max(0.0, 1.0 - (body_start - position) / PROXIMITY_SPAN)
+    elif position > body_start:
+        total -= AFTER_BODY_PENALTY
+    following = _meta_block(lines, position)
+    if any(facts.dated(n) for n in following):
+        total += DATE_BONUS
+    bylines = max((facts.byline(n) for n in following), default=0)
+    if bylines:
+        total += BYLINE_BONUS + (PREFIXED_BYLINE_BONUS if bylines == 2 else 0.0)
+    if repeats.get(fold(text), 0) > 1:
+        total += REPEAT_BONUS
+    return total - _penalties(lines[position])
+
+
+def _meta_block(lines: list[Line], position: int) -> range:
+    """The lines after a headline that may show its byline and date: a few lines, more when they are all short
+    (share buttons, sections), up to the next line of text."""
+    end = min(len(lines), position + 1 + FOLLOWING_MAX)
+    for n in range(position + 1 + FOLLOWING, end):
+        if len(lines[n - 1].text) > SHORT_META_CHARS:
+            return range(position + 1, n)
+    return range(position + 1, end)
+
+
+def _slug_score(text: str, slug: set[str]) -> float:
+    keys = word_keys(text)
+    if len(slug) < 2 or not keys:
+        return 0.0
+    covered = len(slug & keys)
+    return SLUG_SHARE * covered / len(slug) + LINE_SHARE * covered / len(keys)
+
+
+def _penalties(line: Line) -> float:
+    text = line.text
+    total = CREDIT_PENALTY if is_credit(text) else 0.0
+    if line.words < 3 and not is_cjk(text):
+        total += FEW_WORDS_PENALTY
+    if text.endswith(":") or (text.endswith(".") and len(text) > 80):
+        total += LONG_SENTENCE_PENALTY
+    elif ends_like_a_sentence(text):
+        total += SENTENCE_END_PENALTY
+    if several_sentences(text):
+        total += SENTENCES_PENALTY
+    if len(text) > 200:
+        total += LONG_PENALTY
+    return total
+
+
+class Headline:
+    """The headline's position, and the lines that spell two of the slug's words or more (other wordings)."""
+
+    __slots__ = ("position", "slug", "slug_lines")
+
+    def __init__(self, position: int | None, slug: set[str], slug_lines: set[int]) -> None:
+        self.position = position
+        self.slug = slug
+        self.slug_lines = slug_lines
+
+
+def find(lines: list[Line], slug: set[str], body_start: int) -> Headline:
+    """The headline line (``position`` is ``None`` when no line can be one)."""
+    window = range(max(0, body_start - WINDOW), min(len(lines), body_start + AFTER_BODY))
+    facts = LineFacts(lines)
+    slug_lines = _slug_lines(lines, slug)
+    positions = [*window, *(n for n in slug_lines if n not in window)]
+    candidates = [n for n in positions if eligible(lines[n], facts, n)]
+    if not candidates:
+        return Headline(None, slug, slug_lines)
+    repeats = _repeats(lines, candidates)
+    best = max(candidates, key=lambda n: (score(facts, n, slug, body_start, repeats), -n))
+    return Headline(best, slug, slug_lines)
+
+
+#: A kicker glued to its headline (the dump lost the break between them): ``Berlin:Im harten...``,
+#: ``"Es wird bald beginnen"Trump spricht...``.
+_GLUED_KICKER = re.compile(r"^(?P<kicker>[^:\n]{2,80}?(?::|[\"”“»«]))(?P<rest>[A-ZÀ-Þ][^\W\d_]*\s.*)$")
+_SLUG_SPLIT = re.compile(r"[\W_]+")
+#: A kicker (the words before a headline's colon) has at most this many words.
+KICKER_WORDS = 8
+#: A breadcrumb glued before the headline has at most this many words.
+CRUMB_WORDS = 4
+
+
+def _content_words(text: str) -> list[str]:
+    return [word for word in _SLUG_SPLIT.split(text.casefold()) if len(word) >= 3 and not word.isdigit()]
+
+
+def slug_fit(text: str, slug: set[str]) -> float:
+    """How well the URL's slug spells a text (F1 of the slug's words and the text's words of three letters+)."""
+    words = _content_words(text)
+    if not words:
+        return 0.0
+    covered = len(slug & word_keys(text))
+    return 2 * covered / (len(words) + len(slug)) if covered else 0.0
+
+
+def _without_crumbs(lines: list[Line], text: str) -> str | None:
+    """The headline without a breadcrumb glued before it (``Haberler Gündem <headline>``): leading words that
+    are menu items of their own on the page."""
+    words = text.split()
+    menu = {line.text for line in lines if len(line.text) <= 25 and " " not in line.text}
+    cut = 0
+    while cut < min(CRUMB_WORDS, len(words) - 3) and words[cut] in menu:
+        cut += 1
+    return " ".join(words[cut:]) if cut else None
+
+
+def wording(lines: list[Line], headline: Headline) -> str:
+    """The headline's wording: with or without its kicker or breadcrumb, as the URL's slug spells it.
+
+    Pages show a headline with a kicker glued or on its own line (``"Es wird bald beginnen"Trump spricht...``,
+    ``Die Eisheiligen 2024`` / ``Wann sie sind...``), with a breadcrumb glued (``Haberler Gündem ...``), and often
+    elsewhere as ``Kicker: Headline``; the variant whose words the slug covers
+    best is the headline (the line as shown when the slug says nothing, less a glued breadcrumb of 2 words+).
+    """
+    assert headline.position is not None
+    text = lines[headline.position].text
+    uncrumbed = _without_crumbs(lines, text)
+    slug = headline.slug
+    if len(slug) < 2:
+        return uncrumbed if uncrumbed and len(text.split()) - len(uncrumbed.split()) >= 2 else text
+    variants = [text, *([uncrumbed] if uncrumbed else [])]
+    kicked = _GLUED_KICKER.match(text)
+    if kicked and len(kicked["kicker"].split()) <= KICKER_WORDS and len(kicked["rest"].split()) >= 3:
+        variants.append(kicked["rest"])
+    folded = fold(text)
+    for line in lines:
+        other = line.text
+        if len(text) < len(other) <= len(text) + 100 and fold(other).endswith(folded):
+            head = other[: len(other) - len(text)].strip(" :–-|")
+            if head and len(head.split()) <= KICKER_WORDS:
+                variants.append(other)
+    best = max(variants, key=lambda variant: slug_fit(variant, slug))
+    return best if slug_fit(best, slug) > slug_fit(text, slug) else text
