@@ -17,6 +17,7 @@ from newsmeta.extractors import (
     capture_headline,
     capture_language,
     capture_lines,
+    capture_topics,
 )
 from newsmeta.textcapture import split_header
 
@@ -256,11 +257,11 @@ def test_tag_run_after_a_body_split_by_pictures_and_ads() -> None:
 
 def test_glued_tags_are_split_and_a_menu_label_gives_no_tags() -> None:
     assert _extract("dump-glued-tags-menu-label.txt").tags == ["Hafen", "Stadtrat", "Brückenbau", "USA"]
-    assert capture_dump.split_glued_tags("US-MilitärDonald TrumpVenezuelaUSAIran") == [
+    assert capture_topics.split_glued_tags("US-MilitärDonald TrumpVenezuelaUSAIran") == [
         "US-Militär",
         "Donald Trump",
         "Venezuela",
         "USA",
         "Iran",
     ]
-    assert capture_dump.split_glued_tags("WhatsApp") == ["WhatsApp"]
+    assert capture_topics.split_glued_tags("WhatsApp") == ["WhatsApp"]

@@ -11,30 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from ..candidate import Candidate
-from ..rules import lexicon
-from . import capture_bylines, capture_dates, capture_headline, capture_language
-from .capture_lines import Line, is_cjk, slug_words
+from ..rules import label_set
+from . import capture_bylines, capture_dates, capture_headline, capture_language, capture_topics
+from .capture_lines import Line, is_prose, slug_words
 
-#: A line of this many characters or more is prose (CJK text is denser).
-PROSE_CHARS = 120
-CJK_PROSE_CHARS = 50
 #: Short lines tolerated inside the body run (captions, ads, sub-headings).
 BODY_GAP = 3
 HEADLINE_WINDOW = 25
 NEAR_AFTER = 12
 NEAR_BEFORE = 3
-MAX_TOPICS = 40
-#: An unlabelled run of labels longer than this is a menu, not tags.
-MAX_RUN = 12
-#: Lines without a paragraph that may interrupt the article before its last paragraph.
-ARTICLE_GAP = 8
-#: A capitalised line this short is an acronym tag (``USA``, ``NATO``), a longer one a shouted menu item.
-ACRONYM_CHARS = 4
-#: A topics label this close above the headline labels the article's tags (farther up, the menu's).
-LABEL_BEFORE = 8
 
 
 @dataclass(frozen=True)
@@ -46,23 +33,12 @@ class Layout:
     headline: int | None
 
 
-def _is_prose(line: Line) -> bool:
-    """A paragraph: long enough, several words, no URL (told without classifying the line)."""
-    text = line.text
-    size = len(text)
-    if size < CJK_PROSE_CHARS:
-        return False
-    if is_cjk(text):
-        return True
-    return size >= PROSE_CHARS and text.count(" ") * 12 >= size and not text.startswith(("http", "www."))
-
-
 def body_run(lines: list[Line]) -> tuple[int, int]:
     """The run of prose lines (short interruptions allowed) with the most text: (first, last) positions."""
     best, best_chars = (0, -1), 0
     start, chars, gap, last = -1, 0, 0, -1
     for position, line in enumerate(lines):
-        if _is_prose(line):
+        if is_prose(line):
             if start < 0:
                 start, chars = position, 0
             chars += len(line.text)
@@ -136,7 +112,7 @@ LABELLED_DATE = 0.5
 
 def _labelled_dates(lines: list[Line]) -> list[Candidate]:
     """A date under a label of its own (``Datum`` / ``28.04.2023``, ``Published`` / ``June 3, 2024``)."""
-    labels = _folded_words("date_labels")
+    labels = label_set("date_labels")
     for position, line in enumerate(lines[:-1]):
         text = line.text
         if len(text) <= 30 and text.strip(" :").casefold() in labels:
@@ -213,112 +189,6 @@ def dates(
     return found
 
 
-@lru_cache(maxsize=16)
-def _folded_words(key: str) -> frozenset[str]:
-    return frozenset(word.strip(" :") for word in lexicon()[key])
-
-
-def _is_topic_item(line: Line) -> bool:
-    return (
-        line.kind in "lwnhKY"
-        and len(line.text) <= 60
-        and line.words <= 6
-        and not line.text.endswith((".", "?", "!", ":"))
-        and line.text.strip(" :").casefold() not in _folded_words("topic_stops")
-        and not capture_headline.is_credit(line.text)
-    )
-
-
-def _labelled_lists(lines: list[Line], start: int, stop: int, menu: frozenset[str]) -> list[Candidate]:
-    """The short lines after each topics label (``Related topics``...) between two positions.
-
-    A list ends where the page's menu begins again (a line that the top menu shows too); a list that starts with
-    a menu item is the menu itself (a footer's ``Themen``), not the article's tags.
-    """
-    labels = _folded_words("topic_labels")
-    found: list[Candidate] = []
-    position = start
-    while position < stop and len(found) < MAX_TOPICS:
-        if lines[position].text.strip(" :").casefold() not in labels:
-            position += 1
-            continue
-        position += 1
-        first = True
-        while position < len(lines) and len(found) < MAX_TOPICS:
-            line = lines[position]
-            if line.text.strip(" :").casefold() in labels:
-                position += 1
-                continue
-            if not _is_topic_item(line) or line.text in menu:
-                break
-            first = False
-            found.append(Candidate("tags", line.text, "capture:topics", 0.55, {"line": str(line.index)}))
-            position += 1
-        if first and position < len(lines) and lines[position].text in menu:
-            position += 1
-    return found
-
-
-def _menu(lines: list[Line], title: int) -> frozenset[str]:
-    """The short lines above the headline's neighbourhood: the page's top menu."""
-    return frozenset(line.text for line in lines[: max(0, title - NEAR_BEFORE)] if len(line.text) <= 60)
-
-
-def article_end(lines: list[Line], body_end: int) -> int:
-    """The last paragraph of the article: the body run's end, or a later paragraph after a short interruption
-    (a picture, a related link, advertisements) that split the run."""
-    end = body_end
-    for position in range(body_end + 1, len(lines)):
-        if position - end > ARTICLE_GAP:
-            break
-        if _is_prose(lines[position]):
-            end = position
-    return end
-
-
-def _unlabelled_run(lines: list[Line], end: int) -> list[Line]:
-    """The run of short labels right after the article's last paragraph (``Politics`` / ``USA`` / ``Courts``...);
-    a longer run is a menu."""
-    run: list[Line] = []
-    for line in lines[end + 1 : end + 3 + MAX_TOPICS]:
-        if _is_topic_item(line) and not (line.text.isupper() and len(line.text) > ACRONYM_CHARS):
-            run.append(line)
-        elif run or len(line.text) > 60:
-            break
-    return run if 2 <= len(run) <= MAX_RUN else []
-
-
-#: Tags glued together (the dump lost the breaks between them): ``US-MilitärDonald TrumpVenezuelaUSAIran``.
-_GLUED_TAGS = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
-GLUED_TAGS_MIN = 2
-
-
-def split_glued_tags(text: str) -> list[str]:
-    """The tags of a line that holds several glued together; a line with one camel-cased word stays whole."""
-    if len(re.findall(r"[a-zß-ÿ][A-ZÀ-Þ]", text)) < GLUED_TAGS_MIN:
-        return [text]
-    return [part.strip() for part in _GLUED_TAGS.split(text) if part.strip()]
-
-
-def _tag_candidates(found: list[Candidate]) -> list[Candidate]:
-    return [
-        Candidate(c.field, tag, c.source, c.confidence, c.extra) for c in found for tag in split_glued_tags(c.value)
-    ]
-
-
-def topics(lines: list[Line], title: int, body_end: int) -> list[Candidate]:
-    """Tags: labelled lists after the headline, else just before it; else the run of labels right after the
-    article's last paragraph."""
-    menu = _menu(lines, title)
-    found = _labelled_lists(lines, title, len(lines), menu) or _labelled_lists(
-        lines, max(0, title - LABEL_BEFORE), title, frozenset()
-    )
-    if found:
-        return _tag_candidates(found)
-    run = _unlabelled_run(lines, article_end(lines, body_end))
-    return [Candidate("tags", line.text, "capture:topic-run", 0.35, {"line": str(line.index)}) for line in run]
-
-
 def extract(lines: list[Line], url: str | None, captured: date | None = None) -> list[Candidate]:
     if not lines:
         return []
@@ -347,5 +217,5 @@ def extract(lines: list[Line], url: str | None, captured: date | None = None) ->
         last = max(int(c.extra["line"]) for c in bylines)
         byline_end = next((n for n, line in enumerate(lines) if line.index == last), None)
     found += dates(lines, title, captured, body_start, byline_end)
-    found += topics(lines, title if title is not None else body_start, body_end)
+    found += capture_topics.topics(lines, title if title is not None else body_start, body_end)
     return found

@@ -447,3 +447,19 @@ def slug_words(url: str | None) -> set[str]:
     tokens = re.split(r"[^\w]+|_", unquote(path).casefold())
     words = {_ascii_fold(t) for t in tokens if len(t) >= 3 and not any(ch.isdigit() for ch in t)}
     return words - {"html", "htm", "php", "article", "articles", "story", "news", "www", "index", "amp"}
+
+
+#: A line of this many characters or more is prose (CJK text is denser).
+PROSE_CHARS = 120
+CJK_PROSE_CHARS = 50
+
+
+def is_prose(line: Line) -> bool:
+    """A paragraph: long enough, several words, no URL (told without classifying the line)."""
+    text = line.text
+    size = len(text)
+    if size < CJK_PROSE_CHARS:
+        return False
+    if is_cjk(text):
+        return True
+    return size >= PROSE_CHARS and text.count(" ") * 12 >= size and not text.startswith(("http", "www."))

@@ -26,6 +26,12 @@ def lexicon() -> dict[str, list[str]]:
     return {key: [str(word) for word in value] for key, value in data.items() if isinstance(value, list)}
 
 
+@lru_cache(maxsize=32)
+def label_set(key: str) -> frozenset[str]:
+    """One lexicon list as a set of labels, without the colons they are written with (``"topics:"``)."""
+    return frozenset(word.strip(" :") for word in lexicon()[key])
+
+
 @lru_cache(maxsize=1)
 def templates() -> tuple[dict[str, Any], ...]:
     """Every capture template (``template_*.json``), sorted by name."""
