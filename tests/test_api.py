@@ -255,3 +255,21 @@ def test_content_type_charset_decides_for_bytes_that_are_not_utf8() -> None:
     page = f"<html><head><title>{title}</title></head><body><p>{title}</p></body></html>".encode("iso-8859-2")
     article = newsmeta.extract(page, content_type="text/html; charset=ISO-8859-2")
     assert article.title == title
+
+
+@pytest.mark.parametrize(
+    ("encoding", "title"),
+    [
+        ("iso-8859-2", "Příliš žluťoučký kůň úpěl ďábelské ódy"),
+        ("cp1250", "Příliš žluťoučký kůň úpěl ďábelské ódy"),
+        ("iso-8859-2", "Zażółć gęślą jaźń, powiedział minister"),
+        ("cp1250", "Zażółć gęślą jaźń, powiedział minister"),
+        ("cp1252", "Größe zählt: Straßenbäume im Café"),
+        ("latin-1", "Ça coûte très cher à Noël, déjà"),
+        ("cp1251", "Правительство объявило новую реформу"),
+        ("koi8-r", "Правительство объявило новую реформу"),
+    ],
+)
+def test_undeclared_legacy_encodings_are_detected(encoding: str, title: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body><p>{title}</p></body></html>".encode(encoding)
+    assert newsmeta.extract(page).title == title

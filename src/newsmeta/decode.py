@@ -30,6 +30,13 @@ _BOMS = (
 #: Legacy encodings tried for bytes that are not UTF-8 and declare nothing usable, most common first.
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LEGACY = ("cp1252", "cp1251", "cp1250", "iso8859-2", "koi8-r")
+#: Without any byte in 0x80-0x9F (C1 controls in ISO 8859, letters such as š and ž in cp1250), ISO 8859-2 is
+#: likelier than cp1250 for the same letters.
+_LEGACY_WITHOUT_C1 = ("cp1252", "cp1251", "iso8859-2", "cp1250", "koi8-r")
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+#: A non-ASCII symbol between two letters ("Pøíli¹", "¾lu»ou"): a letter decoded with the wrong code page.
+#: Apostrophes and middle dots do stand between letters.
+_INNER_SYMBOL = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f’‘ʼ´·‐‑](?=[^\W\d_])")
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:
@@ -82,8 +89,9 @@ def _plausibility(text: str) -> int:
     A wrong legacy guess shows as words made wholly of accented Latin letters (Cyrillic read as cp1252) or
     words mixing Cyrillic and Latin (German read as cp1251).
     """
-    score = 0
-    for word in _WORD.findall(text[:20000]):
+    sample = text[:20000]
+    score = -2 * len(_INNER_SYMBOL.findall(sample))
+    for word in _WORD.findall(sample):
         if word.isascii():
             continue
         cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
@@ -98,7 +106,8 @@ def _plausibility(text: str) -> int:
 
 def _guess_legacy(data: bytes) -> tuple[str, str]:
     sample = data[:65536]
-    encoding = max(_LEGACY, key=lambda name: _plausibility(sample.decode(name, errors="replace")))
+    order = _LEGACY if _C1_BYTES.search(sample) else _LEGACY_WITHOUT_C1
+    encoding = max(order, key=lambda name: _plausibility(sample.decode(name, errors="replace")))
     return data.decode(encoding, errors="replace"), encoding
 
 
