@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _YEAR = r"(?:199[5-9]|20\d\d)"
@@ -60,6 +61,7 @@ def url_path(url: str) -> str:
     return path
 
 
+@lru_cache(maxsize=1024)  # the URL extractor and the date resolver ask for the same page's
 def url_date(url: str | None) -> UrlDate | None:
     """The date the URL's path gives, if any: a whole day first, else a ``/year/month/`` pair."""
     if not url:

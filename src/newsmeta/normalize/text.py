@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _TAGS = re.compile(r"<[^<>]{1,200}>")
 _UNKNOWN_ENTITY = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,30};")
@@ -25,6 +26,7 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
+@lru_cache(maxsize=4096)  # resolvers fold the same few strings of a page many times
 def fold(value: str) -> str:
     """A comparison key: NFKC, case-folded, quotes and dashes unified, white space collapsed."""
     if not value.isascii():
@@ -32,6 +34,7 @@ def fold(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
+@lru_cache(maxsize=4096)
 def squash(value: str) -> str:
     """Letters and digits only, case-folded, without accents: ``"Seznam Zprávy"`` -> ``"seznamzpravy"``."""
     if not value.isascii():

@@ -74,9 +74,9 @@ def _wall_clock(value: datetime) -> datetime:
     return value.replace(tzinfo=None)
 
 
-def plausible(parsed: ParsedDate, context: Context) -> bool:
-    wall = _wall_clock(parsed.value)
-    return EARLIEST <= wall <= latest_plausible(context)
+def plausible(parsed: ParsedDate, latest: datetime) -> bool:
+    """Not before 1990, not after ``latest`` (see :func:`latest_plausible`), on the wall clock as written."""
+    return EARLIEST <= _wall_clock(parsed.value) <= latest
 
 
 def _reference(context: Context) -> datetime | date | None:
@@ -92,6 +92,7 @@ Parsed = dict[int, ParsedDate]
 def _parse_all(candidates: list[Candidate], context: Context, label: str) -> Parsed:
     """Plausible parsed values by candidate identity; implausible ones are reported in a warning."""
     reference = _reference(context)
+    latest = latest_plausible(context)
     parsed: Parsed = {}
     rejected: list[str] = []
     impossible: list[str] = []
@@ -104,7 +105,7 @@ def _parse_all(candidates: list[Candidate], context: Context, label: str) -> Par
             continue
         if value.has_time and not value.has_tz and _OFFSET_SHAPED.search(candidate.value):
             offsets.append(f"{candidate.source}={candidate.value!r}")
-        if plausible(value, context):
+        if plausible(value, latest):
             parsed[id(candidate)] = value
         else:
             rejected.append(f"{candidate.source}={candidate.value!r}")
@@ -146,7 +147,7 @@ def _localised(parsed: ParsedDate, local: timezone | None) -> ParsedDate:
 
 
 def _day(parsed: ParsedDate) -> date:
-    return _wall_clock(parsed.value).date()
+    return parsed.value.date()  # the day as written, in the value's own zone
 
 
 def _refine(choice: Choice[ParsedDate], members: list[ParsedDate], originals: list[ParsedDate]) -> ParsedDate:
