@@ -36,7 +36,6 @@ NOT_YET = {
     ("values", "title"),
     ("values", "topics_f1"),
     ("capture", "title"),
-    ("capture", "topics_f1"),
 }
 
 
