@@ -467,6 +467,14 @@ def test_tags_lose_trailing_dots_but_abbreviations_keep_theirs() -> None:
     assert article.tags == ["Jobs", "Indeed Inc.", "Capital Economics Ltd.", "U.S.", "Interest rates"]
 
 
+def test_the_authors_names_and_query_strings_are_not_tags() -> None:
+    article = build(
+        C("authors", "Anna Giulia Fink", "jsonld:NewsArticle.author.name", 0.9),
+        C("tags", "Fink, Anna Giulia, Migration, null&width=1200, Anna Giulia Fink, Wien", "meta:name=keywords", 0.55),
+    )
+    assert article.tags == ["Migration", "Wien"]
+
+
 def test_internal_codes_urls_and_the_site_name_are_not_tags() -> None:
     article = build(
         C("site_name", "Example Post", "meta:property=og:site_name", 0.8),

@@ -109,7 +109,7 @@ def build_article(
         values["authors"], provenance["authors"] = authors, author_choice.evidence
 
     for key in ("tags", "sections"):
-        labels, label_choice = taxonomy.resolve(fields.get(key, []), context, names)
+        labels, label_choice = taxonomy.resolve(fields.get(key, []), context, names, [p.name for p in authors])
         if label_choice:
             values[key], provenance[key] = labels, label_choice.evidence
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from ..candidate import Candidate
-from ..normalize.text import clean_text, squash
+from ..normalize.text import clean_text, fold, squash
 from .common import Context
 from .grouped import ListChoice, choose_list
 
 MAX_TAG_CHARS = 100
 _LIST_SEPARATORS = re.compile(r"\s*[,;|]\s*")
-#: Labels that are a CMS's internal codes, not topics: ids, "key: value" pairs, snake_case flags.
+#: Labels that are a CMS's internal codes, not topics: ids, "key: value" pairs, snake_case flags, query strings.
 _INTERNAL = re.compile(
-    r"^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^[\w ]{1,30}:\s*\S|^\w+_\w+$|^\d+$",
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^[\w ]{1,30}:\s*\S|^\w+_\w+$|^\d+$|[&?]\w+=",
     re.I,
 )
 
@@ -28,25 +30,42 @@ def _trimmed(label: str) -> str:
     return label if _ABBREVIATED.search(label) else label.rstrip(" .")
 
 
-def is_label(text: str, site_names: set[str]) -> bool:
-    """A real topic label: not empty or one letter, no URL, no internal code, not the site's own name."""
+def name_parts(names: Iterable[str]) -> frozenset[str]:
+    """Every run of consecutive words of the given names, folded: ``Anna Giulia Fink`` -> ``anna giulia``,
+    ``fink``, ``anna giulia fink``... (a page's authors are no topics of it, nor are their given or family names)."""
+    parts: set[str] = set()
+    for name in names:
+        words = fold(name).split()
+        parts.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return frozenset(parts)
+
+
+def is_label(text: str, site_names: set[str], people: AbstractSet[str] = frozenset()) -> bool:
+    """A real topic label: not empty or one letter, no URL or query, no internal code, not the site's own name,
+    not (part of) an author's name."""
     if len(text) < 2 or len(text) > MAX_TAG_CHARS or "://" in text or _INTERNAL.search(text):
         return False
     squashed = squash(text)
-    return bool(squashed) and squashed not in site_names
+    return bool(squashed) and squashed not in site_names and not (people and fold(text) in people)
 
 
-def split_labels(candidate: Candidate, site_names: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+def split_labels(
+    candidate: Candidate,
+    site_names: set[str] = frozenset(),  # type: ignore[assignment]
+    people: AbstractSet[str] = frozenset(),
+) -> list[str]:
     text = clean_text(candidate.value)
     parts = _LIST_SEPARATORS.split(text) if candidate.kind != "dom" else [text]
-    return [label for label in map(_trimmed, parts) if is_label(label, site_names)]
+    return [label for label in map(_trimmed, parts) if is_label(label, site_names, people)]
 
 
 def resolve(
-    candidates: list[Candidate], context: Context, site_names: set[str]
+    candidates: list[Candidate], context: Context, site_names: set[str], authors: Iterable[str] = ()
 ) -> tuple[list[str], ListChoice | None]:
+    """The best source's labels; ``authors``: the page's authors, whose names are no labels."""
     limit = context.limits.max_labels
-    choice = choose_list(candidates, lambda c: split_labels(c, site_names), limit=limit)
+    people = name_parts(authors)
+    choice = choose_list(candidates, lambda c: split_labels(c, site_names, people), limit=limit)
     if choice is None:
         return [], None
     if choice.total > limit:
