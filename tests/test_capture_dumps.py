@@ -265,3 +265,92 @@ def test_glued_tags_are_split_and_a_menu_label_gives_no_tags() -> None:
         "Iran",
     ]
     assert capture_topics.split_glued_tags("WhatsApp") == ["WhatsApp"]
+
+
+# --- shortcuts: each cheap test must agree with the full computation ----------------------------------------
+
+
+def _dump_lines(name: str) -> tuple[list[capture_lines.Line], str | None]:
+    header, text = split_header((FIXTURES / name).read_text(encoding="utf-8"))
+    return capture_lines.split_lines(text), header.url if header else None
+
+
+def _exhaustive_headline(lines: list[capture_lines.Line], slug: set[str], body_start: int) -> int | None:
+    """The headline as the best score over every eligible line (what :func:`capture_headline.find` bounds)."""
+    window = range(max(0, body_start - capture_headline.WINDOW), min(len(lines), body_start + 3))
+    positions = [*window, *(n for n in capture_headline._slug_lines(lines, slug) if n not in window)]
+    facts = capture_headline.LineFacts(lines)
+    repeats = capture_headline.Repeats(lines)
+    eligible = [n for n in positions if capture_headline.eligible(lines[n], facts, n)]
+    if not eligible:
+        return None
+    return max(eligible, key=lambda n: (capture_headline.score(facts, n, slug, body_start, repeats), -n))
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("dump-*.txt")))
+def test_bounded_headline_search_finds_the_best_scored_line(name: str) -> None:
+    lines, url = _dump_lines(name)
+    body_start, _ = capture_dump.body_run(lines)
+    slug = capture_lines.slug_words(url)
+    for start in {body_start, max(0, body_start - 5), min(len(lines) - 1, body_start + 5)}:
+        assert capture_headline.find(lines, slug, start).position == _exhaustive_headline(lines, slug, start)
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("*.txt")))
+def test_dated_lines_are_the_date_kinds(name: str) -> None:
+    for line in _dump_lines(name)[0]:
+        fresh = capture_lines.Line(line.index, line.text)
+        assert fresh.dated is (fresh.kind in "dD")
+
+
+@pytest.mark.parametrize(
+    "segment",
+    [
+        "Office for Budget Responsibility",
+        "Nach Kalifat-Rufen in Hamburg",
+        "Die Autorin",
+        "恋愛＆結婚",
+        "Julia Vergin, the reporter",
+    ],
+)
+def test_segments_that_cannot_hold_names(segment: str) -> None:
+    """The shortcut is sound (what it rejects holds no names), and it rejects headlines and caseless text."""
+    assert capture_bylines._names(segment, False) is None
+    rejected = ("Office for Budget Responsibility", "恋愛＆結婚", "Julia Vergin, the reporter")
+    assert capture_bylines._cannot_hold_names(segment) is (segment in rejected)
+
+
+@pytest.mark.parametrize(
+    "segment",
+    [
+        "Steffan Rhys Deputy Editor",
+        "Ulrich ExnerKorrespondent",
+        "Ursula von der Leyen",
+        "Adam Vidler and AP",
+        "Julia Vergin | Clare Roth",
+        "Birgit Baumann, Anna Giulia Fink",
+    ],
+)
+def test_name_segments_pass_the_shortcut(segment: str) -> None:
+    assert not capture_bylines._cannot_hold_names(segment)
+    assert capture_bylines._names(segment, False)
+
+
+def test_no_digit_no_day_phrase_but_relative_times_in_words() -> None:
+    assert capture_dates.date_phrases("The minister may march on in May") == ()
+    assert capture_dates.date_phrases("vor einer Stunde") == ("vor einer Stunde",)
+    assert capture_dates.date_phrases("an hour ago") == ("an hour ago",)
+    assert capture_dates.date_phrases("3 days") == ("3 days",)
+
+
+def test_language_scripts_are_skipped_for_latin_text_only() -> None:
+    latin = "„Die Grünen“ – sagen – das ist € 5 teurer, und die Regierung hat es nicht gewusst. " * 4
+    assert capture_language.guess(latin) == "de"
+    assert capture_language.guess("これは日本語のテキストです。今日は晴れです。") == "ja"
+    assert capture_language.guess("Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία") == "el"
+
+
+def test_slug_keys_spell_out_and_drop_accents() -> None:
+    keys = capture_lines.word_keys("Über die Grünen in Malmö: Café")
+    assert {"über", "uber", "ueber", "grünen", "grunen", "gruenen", "malmo", "malmoe", "cafe", "café"} <= keys
+    assert capture_lines.word_keys("Plain ASCII words") == frozenset({"plain", "ascii", "words"})

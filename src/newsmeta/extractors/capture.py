@@ -32,6 +32,7 @@ HEADER_DATE_CONFIDENCE = 0.15
 #: A capture with fewer letters than this share of its characters is no text (binary or noise).
 MIN_LETTER_SHARE = 0.2
 _SAMPLE = 4000
+_CHUNK = 1000
 #: A cheap sign of a structured value (URL, number, timestamp, boolean) at the start of a line.
 _STRUCTURED_START = re.compile(r"(?:https?:|//|www\.|[-+]?\d|true$|false$|\S+@\S+\.\w+$)", re.I)
 #: Below this share of lines with a structured start, a capture is a page dump whatever its lines' kinds:
@@ -68,12 +69,16 @@ def _header_date(captured: date | datetime | None) -> list[Candidate]:
 
 
 def _usable(doc: Document, text: str) -> bool:
+    """Enough of the capture's start is letters (counted a chunk at a time, until there are enough)."""
     sample = text[:_SAMPLE]
-    letters = sum(map(str.isalpha, sample))
-    if letters < MIN_LETTER_SHARE * max(1, len(sample.strip())):
-        doc.warnings.append("capture holds no readable text")
-        return False
-    return True
+    needed = MIN_LETTER_SHARE * max(1, len(sample.strip()))
+    letters = 0
+    for start in range(0, len(sample), _CHUNK):
+        letters += sum(map(str.isalpha, sample[start : start + _CHUNK]))
+        if letters >= needed:
+            return True
+    doc.warnings.append("capture holds no readable text")
+    return False
 
 
 def extract(doc: Document) -> list[Candidate]:
@@ -81,11 +86,12 @@ def extract(doc: Document) -> list[Candidate]:
     if not text.strip() or not _usable(doc, text):
         return _header_date(doc.captured)
     lines = split_lines(text)
-    matched = None if looks_like_dump(lines) else capture_template.match(lines, structure(lines))
+    dump = looks_like_dump(lines)
+    matched = None if dump else capture_template.match(lines, structure(lines))
     if matched:
         template, filled = matched
         found = capture_template.candidates(template, filled)
-    elif not looks_like_dump(lines) and is_values_capture(lines):
+    elif not dump and is_values_capture(lines):
         found = capture_values.extract(lines, doc.url)
     else:
         found = capture_dump.extract(lines, doc.url, _day(doc.captured))

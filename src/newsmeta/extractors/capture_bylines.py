@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..candidate import Candidate
 from ..rules import lexicon
 from . import capture_dates
-from .capture_lines import Line, is_cjk, looks_like_name, names_in
+from .capture_lines import NAME_PARTICLES, Line, is_cjk, looks_like_name, names_in
 
 #: How far after the headline a prefixed byline is looked for (non-blank lines), and bare names.
 PREFIXED_AFTER = 40
@@ -37,6 +37,7 @@ _HANDLE = re.compile(r"@\w+")
 _CONTINUATION = re.compile(r"^\s*(?:,|&|and\b|und\b|et\b|y\b|og\b|och\b|и\b)\s*", re.I)
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 _WORD = re.compile(r"[^\W\d_]+", re.U)
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,7 @@ def _cut_role(text: str) -> str:
 
 
 def _strip_dates(text: str) -> str:
-    unglued = capture_dates.unglue(text) if any(ch.isdigit() for ch in text) else text
+    unglued = capture_dates.unglue(text) if _DIGIT.search(text) else text
     for phrase in capture_dates.date_phrases(unglued):
         unglued = unglued.replace(phrase, " ")
     return " ".join(unglued.split()).strip(" ,|·•-–")
@@ -95,9 +96,12 @@ def _is_furniture(text: str) -> bool:
 
 
 def _names(segment: str, prefixed: bool) -> str | None:
-    segment = _HANDLE.sub(" ", segment)
-    segment = _strip_dates(segment) if any(ch.isdigit() for ch in segment) else segment.strip(" ,|·•-–")
+    if "@" in segment:
+        segment = _HANDLE.sub(" ", segment)
+    segment = _strip_dates(segment) if _DIGIT.search(segment) else segment.strip(" ,|·•-–")
     if not segment or len(segment) > 120:
+        return None
+    if not prefixed and _cannot_hold_names(segment):
         return None
     segment = ", ".join(_cut_role(part.strip()) for part in segment.split(","))
     segment = segment.strip(" ,")
@@ -111,6 +115,28 @@ def _names(segment: str, prefixed: bool) -> str | None:
     if prefixed and (looks_like_name(first) or (is_cjk(first) and len(first) <= 12 and " " not in first)):
         return segment
     return None
+
+
+#: The words that separate names in a list (as :func:`.capture_lines.names_in` splits it).
+_NAME_JOINERS = frozenset(["and", "und", "et", "y", "og", "i", "u"])
+
+
+def _cannot_hold_names(segment: str) -> bool:
+    """Cheap proofs that no list of names is left of a segment once roles are cut (:func:`_cut_role`): fewer
+    than two capital letters (a name has two capitalised words), or a lower-case word among the first two words
+    of a comma part (``Office for Budget``), which no name has and the role cut (from the second word on) keeps."""
+    for part in segment.split(","):
+        for number, word in enumerate(part.split(None, 2)[:2]):
+            bare = word.strip(".,'’()")
+            if (
+                bare.isalpha()
+                and bare[0].islower()
+                and not (number and _CAMEL.search(bare))
+                and bare not in _NAME_JOINERS
+                and bare.casefold() not in NAME_PARTICLES
+            ):
+                return True
+    return sum(map(str.isupper, segment)) < 2
 
 
 def _capitals(text: str) -> int:

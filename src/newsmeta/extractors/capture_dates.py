@@ -16,6 +16,7 @@ _ISO = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$", re.I
 )
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DIGIT = re.compile(r"\d")
 _MAX_DATE_LINE = 160
 #: A line this short that holds a date is a date line; a longer one must be a third date, or labelled.
 _SHORT_DATE_LINE = 60
@@ -72,7 +73,7 @@ def is_date_line(text: str, digits: bool = True) -> bool:
     if len(text) > _MAX_DATE_LINE:
         return False
     if not digits:
-        return len(text) <= 40 and bool(_patterns()[1].search(text))
+        return len(text) <= 40 and _may_be_relative(text, digits) and bool(_patterns()[1].search(text))
     if _ISO_DAY.match(text):
         return True
     phrases = date_phrases(text)
@@ -84,7 +85,8 @@ def is_date_line(text: str, digits: bool = True) -> bool:
 
 
 def unglue(text: str) -> str:
-    text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
+    if _DIGIT.search(text):
+        text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
     return _GLUED_WORDS.sub(" ", text)
 
 
@@ -107,16 +109,33 @@ def _may_hold_date(text: str) -> bool:
     return any(word in months for word in _LETTERS.findall(text.casefold()))
 
 
+@lru_cache(maxsize=1)
+def _relative_words() -> re.Pattern[str]:
+    return re.compile(_words("relative_words"), re.I)
+
+
+def _may_be_relative(text: str, digits: bool) -> bool:
+    """Cheap test before the relative-time pattern: a relative time in words (``vor einer Stunde``,
+    ``an hour ago``) has one of the relative words; others have a number (``3 days``)."""
+    return digits or _relative_words().search(text) is not None
+
+
 @lru_cache(maxsize=4096)
 def date_phrases(text: str) -> tuple[str, ...]:
-    """The date phrases in a line, each as a parser-ready string, in order."""
+    """The date phrases in a line, each as a parser-ready string, in order.
+
+    Every day or date phrase holds a digit (a day, a numeric date): a line without one is only looked at for a
+    relative time in words.
+    """
     phrase, relative, _, _ = _patterns()
     text = unglue(text)
-    if not _may_hold_date(text):
-        return tuple(m.group(0).strip() for m in relative.finditer(text))
-    found = [_SPACED_DAY.sub(r"\1.\2.\3", m.group(0).strip(" ,-–·|")) for m in phrase.finditer(text)]
-    found = [f for f in found if any(ch.isdigit() for ch in f) and len(f) >= 5 and _has_day_and_year_or_month(f)]
-    found.extend(m.group(0).strip() for m in relative.finditer(text))
+    digits = _DIGIT.search(text) is not None
+    found: list[str] = []
+    if digits and _may_hold_date(text):
+        found = [_SPACED_DAY.sub(r"\1.\2.\3", m.group(0).strip(" ,-–·|")) for m in phrase.finditer(text)]
+        found = [f for f in found if any(ch.isdigit() for ch in f) and len(f) >= 5 and _has_day_and_year_or_month(f)]
+    if _may_be_relative(text, digits):
+        found.extend(m.group(0).strip() for m in relative.finditer(text))
     return tuple(found)
 
 

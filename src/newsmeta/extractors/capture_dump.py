@@ -117,7 +117,7 @@ def _labelled_dates(lines: list[Line]) -> list[Candidate]:
         text = line.text
         if len(text) <= 30 and text.strip(" :").casefold() in labels:
             following = lines[position + 1]
-            if len(following.text) <= 80 and following.kind in "dD":
+            if len(following.text) <= 80 and following.dated:
                 field = "modified" if capture_dates.is_update(text) else "published"
                 return [
                     Candidate(field, c.value, "capture:dateline-labelled", LABELLED_DATE, c.extra)
@@ -154,9 +154,7 @@ def dates(
     if title is not None:
         for position in _date_positions(lines, title, body_start, byline_end):
             line = lines[position]
-            if line.kind in "dD" or (
-                position != title and len(line.text) <= 160 and capture_dates.date_phrases(line.text)
-            ):
+            if line.dated or (position != title and len(line.text) <= 160 and capture_dates.date_phrases(line.text)):
                 distance = min(abs(position - title), NEAR_AFTER)
                 found.extend(
                     _with_time(_date_candidates(line, 0.55 - 0.01 * distance, "capture:dateline"), lines, position)

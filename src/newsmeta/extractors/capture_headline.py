@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from ..normalize.text import fold
 from ..rules import lexicon
-from . import capture_bylines, capture_dates
-from .capture_lines import Line, is_cjk, is_lower_case, word_keys
+from . import capture_bylines
+from .capture_lines import Line, is_cjk, is_lower_case, may_be_dated, word_keys
 
 #: Lines looked at before the body's first line (and a few into it).
 WINDOW = 25
@@ -55,14 +56,15 @@ _SITE_CREDIT = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s?/\s?\w|\([^()/]{2
 
 @lru_cache(maxsize=1)
 def _credit_marks() -> re.Pattern[str]:
-    marks = sorted((re.escape(mark) for mark in lexicon()["credit_marks"]), key=len, reverse=True)
-    return re.compile("|".join(marks), re.I)
+    """The credit marks, to be searched in lower-cased text (many times faster than a case-blind pattern)."""
+    marks = sorted((re.escape(mark.lower()) for mark in lexicon()["credit_marks"]), key=len, reverse=True)
+    return re.compile("|".join(marks))
 
 
 def is_credit(text: str) -> bool:
     """A picture caption or credit (``... | Niall Carson/PA Images via Getty Images``, ``(Archivbild)``, ``©``,
     ``site.is/Name``)."""
-    return _credit_marks().search(text) is not None or _SITE_CREDIT.search(text) is not None
+    return _credit_marks().search(text.lower()) is not None or _SITE_CREDIT.search(text) is not None
 
 
 def ends_like_a_sentence(text: str) -> bool:
@@ -88,7 +90,7 @@ class LineFacts:
         known = self._dated.get(position)
         if known is None:
             line = self.lines[position]
-            known = line.kind in "dD" if line.classified else _looks_dated(line.text)
+            known = line.kind in "dD" if line.classified else may_be_dated(line.text)
             self._dated[position] = known
         return known
 
@@ -103,15 +105,13 @@ class LineFacts:
         return known
 
 
-def _looks_dated(text: str) -> bool:
-    digits = _DIGIT.search(text) is not None
-    if digits and capture_dates.is_iso_timestamp(text):
-        return True
-    return len(text) <= 160 and capture_dates.is_date_line(text, digits)
-
-
 def eligible(line: Line, facts: LineFacts, position: int) -> bool:
     """Could be a headline: several words (or CJK), no URL, label, date, e-mail or byline."""
+    return shaped_like_headline(line) and not_meta(facts, position)
+
+
+def shaped_like_headline(line: Line) -> bool:
+    """The cheap half of :func:`eligible`: length, words, no URL, e-mail or short lower-case label."""
     text = line.text
     if not MIN_CHARS <= len(text) <= MAX_CHARS or "@" in text:
         return False
@@ -120,8 +120,11 @@ def eligible(line: Line, facts: LineFacts, position: int) -> bool:
         return False
     if text.startswith(("http:", "https:", "www.", "/")):
         return False
-    if not cjk and len(text) <= 60 and line.words <= 6 and is_lower_case(text):
-        return False
+    return cjk or len(text) > 60 or line.words > 6 or not is_lower_case(text)
+
+
+def not_meta(facts: LineFacts, position: int) -> bool:
+    """The costly half of :func:`eligible`: the line is no date and no byline."""
     return not facts.dated(position) and facts.byline(position) == 0
 
 
@@ -129,12 +132,10 @@ def _slug_lines(lines: list[Line], slug: set[str]) -> set[int]:
     """Lines that hold two of the slug's words or more (found by the slug's stems first)."""
     if len(slug) < 2:
         return set()
-    texts = [line.text for line in lines]
+    numbers = [n for n, line in enumerate(lines) if MIN_CHARS <= len(line.text) <= MAX_CHARS]
+    texts = [lines[n].text for n in numbers]
     joined = "\n".join(texts).casefold()
-    starts, offset = [], 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
+    starts = list(accumulate((len(text) + 1 for text in joined.split("\n")[:-1]), initial=0))
     hits: dict[int, int] = {}
     for stem in {word[:4] for word in slug}:
         at = joined.find(stem)
@@ -142,44 +143,65 @@ def _slug_lines(lines: list[Line], slug: set[str]) -> set[int]:
             n = bisect.bisect_right(starts, at) - 1
             hits[n] = hits.get(n, 0) + 1
             at = joined.find(stem, starts[n + 1]) if n + 1 < len(starts) else -1
-    return {
-        n
-        for n, count in hits.items()
-        if count >= 2 and MIN_CHARS <= len(texts[n]) <= MAX_CHARS and len(slug & word_keys(texts[n])) >= 2
-    }
+    return {numbers[n] for n, count in hits.items() if count >= 2 and len(slug & word_keys(texts[n])) >= 2}
 
 
-def _repeats(lines: list[Line], candidates: list[int]) -> dict[str, int]:
-    """How often each candidate's text appears on the page (as a line of about the same length)."""
-    wanted = {fold(lines[n].text) for n in candidates}
-    sizes = {len(lines[n].text) + shift for n in candidates for shift in (-2, -1, 0, 1, 2)}
-    counts: dict[str, int] = {}
-    for line in lines:
-        if len(line.text) in sizes:
-            key = fold(line.text)
-            if key in wanted:
-                counts[key] = counts.get(key, 0) + 1
-    return counts
+class Repeats:
+    """How often a line's text appears on the page, as a line of about the same length (folded texts compared);
+    worked out only for the lines that are scored."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self._by_size: dict[int, list[str]] | None = None
+
+    def repeated(self, text: str) -> bool:
+        if self._by_size is None:
+            self._by_size = {}
+            for line in self.lines:
+                self._by_size.setdefault(len(line.text), []).append(line.text)
+        key, size = fold(text), len(text)
+        same = 0
+        for other_size in range(size - 2, size + 3):
+            for other in self._by_size.get(other_size, ()):
+                same += fold(other) == key
+        return same > 1
 
 
-def score(facts: LineFacts, position: int, slug: set[str], body_start: int, repeats: dict[str, int]) -> float:
+def score(facts: LineFacts, position: int, slug: set[str], body_start: int, repeats: Repeats) -> float:
     """How much the line at ``position`` looks like the headline (higher is likelier)."""
     lines = facts.lines
-    text = lines[position].text
-    total = _slug_score(text, slug)
-    if position < body_start:
-        total += PROXIMITY * max(0.0, 1.0 - (body_start - position) / PROXIMITY_SPAN)
-    elif position > body_start:
-        total -= AFTER_BODY_PENALTY
+    total = _placement_score(lines, position, slug, body_start)
     following = _meta_block(lines, position)
     if any(facts.dated(n) for n in following):
         total += DATE_BONUS
     bylines = max((facts.byline(n) for n in following), default=0)
     if bylines:
         total += BYLINE_BONUS + (PREFIXED_BYLINE_BONUS if bylines == 2 else 0.0)
-    if repeats.get(fold(text), 0) > 1:
+    if repeats.repeated(lines[position].text):
         total += REPEAT_BONUS
     return total - _penalties(lines[position])
+
+
+#: The most that a line's neighbours can add to its score: a date and a prefixed byline below it, a repeat.
+NEIGHBOURS_BONUS_MAX = DATE_BONUS + BYLINE_BONUS + PREFIXED_BYLINE_BONUS + REPEAT_BONUS
+#: Room for rounding when a score is compared with its bound.
+_BOUND_MARGIN = 1e-9
+
+
+def score_bound(lines: list[Line], position: int, slug: set[str], body_start: int) -> float:
+    """The highest :func:`score` the line can get (its place and slug words, and the most its neighbours can add):
+    cheap, no other line is looked at."""
+    return _placement_score(lines, position, slug, body_start) + NEIGHBOURS_BONUS_MAX + _BOUND_MARGIN
+
+
+def _placement_score(lines: list[Line], position: int, slug: set[str], body_start: int) -> float:
+    """The slug's words in the line, and its place before the body."""
+    total = _slug_score(lines[position].text, slug)
+    if position < body_start:
+        total += PROXIMITY * max(0.0, 1.0 - (body_start - position) / PROXIMITY_SPAN)
+    elif position > body_start:
+        total -= AFTER_BODY_PENALTY
+    return total
 
 
 def _meta_block(lines: list[Line], position: int) -> range:
@@ -228,17 +250,25 @@ class Headline:
 
 
 def find(lines: list[Line], slug: set[str], body_start: int) -> Headline:
-    """The headline line (``position`` is ``None`` when no line can be one)."""
+    """The headline line (``position`` is ``None`` when no line can be one).
+
+    Lines are scored best bound first (:func:`score_bound`), and the search stops when no bound left can beat
+    the best score: the bylines and dates below most lines are never looked for.
+    """
     window = range(max(0, body_start - WINDOW), min(len(lines), body_start + AFTER_BODY))
-    facts = LineFacts(lines)
     slug_lines = _slug_lines(lines, slug)
     positions = [*window, *(n for n in slug_lines if n not in window)]
-    candidates = [n for n in positions if eligible(lines[n], facts, n)]
-    if not candidates:
-        return Headline(None, slug, slug_lines)
-    repeats = _repeats(lines, candidates)
-    best = max(candidates, key=lambda n: (score(facts, n, slug, body_start, repeats), -n))
-    return Headline(best, slug, slug_lines)
+    bounds = {n: score_bound(lines, n, slug, body_start) for n in positions if shaped_like_headline(lines[n])}
+    facts = LineFacts(lines)
+    repeats = Repeats(lines)
+    best: tuple[float, int] | None = None
+    for n in sorted(bounds, key=lambda n: (-bounds[n], n)):
+        if best is not None and bounds[n] < best[0]:
+            break
+        if not_meta(facts, n):
+            key = (score(facts, n, slug, body_start, repeats), -n)
+            best = key if best is None else max(best, key)
+    return Headline(None if best is None else -best[1], slug, slug_lines)
 
 
 #: A kicker glued to its headline (the dump lost the break between them): ``Berlin:Im harten...``,

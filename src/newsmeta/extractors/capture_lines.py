@@ -90,7 +90,7 @@ _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 _HEX_ID = re.compile(r"^[0-9a-f]{16,}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…。！？»\"”]\s*$")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_NAME_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     [
         "von",
         "van",
@@ -154,6 +154,13 @@ class Line:
     def classified(self) -> bool:
         """The kind has been worked out already (asking for it costs nothing more)."""
         return self._kind is not None
+
+    @property
+    def dated(self) -> bool:
+        """The kind is a date (``d`` or ``D``); told without classifying a line that cannot be one."""
+        if self._kind is None and not may_be_dated(self.text):
+            return False
+        return self.kind in "dD"
 
     @property
     def evidence(self) -> str:
@@ -222,7 +229,7 @@ def looks_like_name(text: str) -> bool:
             return False
         if bare[0].isupper():
             capitals += 1
-        elif bare.casefold() not in _NAME_PARTICLES:
+        elif bare.casefold() not in NAME_PARTICLES:
             return False
     return capitals >= 2
 
@@ -319,6 +326,15 @@ def _contact_kind(text: str) -> tuple[str, str] | None:
     return ("C", "contact: " + ("e-mail" if emails else "phone")) if len(text) < 200 else None
 
 
+def may_be_dated(text: str) -> bool:
+    """An ISO timestamp or a date line (see :func:`.capture_dates.is_date_line`): what a line of kind ``D`` or
+    ``d`` must be (the classifier may still find it is something else, such as a phone number)."""
+    digits = _DIGIT.search(text) is not None
+    if digits and capture_dates.is_iso_timestamp(text):
+        return True
+    return len(text) <= 160 and capture_dates.is_date_line(text, digits)
+
+
 def classify_text(text: str) -> tuple[str, str]:
     """The kind code of one cleaned line, and the evidence for it (cheap tests first, by the first character)."""
     size = len(text)
@@ -371,28 +387,18 @@ def clean_line(raw: str) -> str:
 def split_lines(text: str) -> list[Line]:
     """Every non-blank line of a capture's text, cleaned; each line's kind is worked out when first asked for.
 
-    Most lines are clean already (printable, single spaces, no entity, no mojibake): they are only stripped.
+    Most lines are clean already (printable, single spaces, no entity, no mojibake): they are only stripped, and
+    the few others cleaned (:func:`clean_line`).
     """
-    found: list[Line] = []
-    repairs = not text.isascii() and any(lead in text for lead in _MOJIBAKE_LEADS) and bool(_MOJIBAKE.search(text))
-    entities = "&" in text
-    spaces = "  " in text
-    unprintable = not text.replace("\n", " ").isprintable()
-    for index, raw in enumerate(text.split("\n")):
-        line = raw.strip()
-        if not line:
-            continue
-        if (
-            repairs
-            or (entities and "&" in line)
-            or (spaces and "  " in line)
-            or (unprintable and not line.isprintable())
-        ):
-            line = clean_line(raw) if len(raw) <= MAX_PATTERN_CHARS else " ".join(raw.split())
-            if not line:
-                continue
-        found.append(Line(index, line))
-    return found
+    found = [Line(index, stripped) for index, raw in enumerate(text.split("\n")) if (stripped := raw.strip())]
+    if not text.isascii() and any(lead in text for lead in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text):
+        unclean = found
+    else:
+        unclean = [line for line in found if "&" in line.text or "  " in line.text or not line.text.isprintable()]
+    for line in unclean:
+        raw = line.text
+        line.text = clean_line(raw) if len(raw) <= MAX_PATTERN_CHARS else " ".join(raw.split())
+    return [line for line in found if line.text] if unclean else found
 
 
 def classify(text: str) -> list[Line]:
@@ -408,7 +414,7 @@ def structure(lines: list[Line]) -> str:
     return "".join(line.kind for line in lines)
 
 
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
+_TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"}
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
@@ -416,7 +422,9 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 def _ascii_fold(text: str) -> str:
     """Accents dropped (``é`` -> ``e``); letters of other scripts kept."""
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if not unicodedata.is_normalized("NFKD", text):
+        text = unicodedata.normalize("NFKD", text)
+    return _COMBINING.sub("", text)
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -430,10 +438,19 @@ def word_keys(text: str) -> frozenset[str]:
         lowered = unquote(lowered)
     keys = set(_NON_WORD.split(lowered))
     if not lowered.isascii():
-        keys.update(_NON_WORD.split(_ascii_fold(lowered)))
-        keys.update(_NON_WORD.split(lowered.translate(_TRANSLIT)))
+        for variant in (_ascii_fold(lowered), _transliterate(lowered)):
+            if variant != lowered:
+                keys.update(_NON_WORD.split(variant))
     keys.discard("")
     return frozenset(keys)
+
+
+def _transliterate(text: str) -> str:
+    """German and Nordic letters spelled out (``ü`` -> ``ue``), as URL slugs often write them."""
+    for letter, spelled in _TRANSLIT.items():
+        if letter in text:
+            text = text.replace(letter, spelled)
+    return text
 
 
 def slug_words(url: str | None) -> set[str]:
