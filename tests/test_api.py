@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -273,3 +274,11 @@ def test_content_type_charset_decides_for_bytes_that_are_not_utf8() -> None:
 def test_undeclared_legacy_encodings_are_detected(encoding: str, title: str) -> None:
     page = f"<html><head><title>{title}</title></head><body><p>{title}</p></body></html>".encode(encoding)
     assert newsmeta.extract(page).title == title
+
+
+def test_json_ld_article_body_keeps_its_paragraphs() -> None:
+    body = "First   paragraph of the story.\n\n  Second paragraph,\twith a tab.  \r\nThird one."
+    block = json.dumps({"@type": "NewsArticle", "headline": "Paragraphs kept", "articleBody": body})
+    page = f'<html><head><script type="application/ld+json">{block}</script></head><body></body></html>'
+    article = newsmeta.extract(page)
+    assert article.body == "First paragraph of the story.\n\nSecond paragraph, with a tab.\n\nThird one."

@@ -54,22 +54,6 @@ class Document:
         return buckets
 
     @cached_property
-    def named_elements(self) -> list[tuple[Element, str]]:
-        """Every element with a ``class`` or ``id``, with both lower-cased: one walk, shared by the
-        fallback extractors that look for bylines, dates or tag lists by name."""
-        named: list[tuple[Element, str]] = []
-        if self.tree is None:
-            return named
-        for element in self.tree.iter(etree.Element):  # elements only (no comments or entities), filtered in C
-            names = element.get("class")
-            ident = element.get("id")
-            if ident:
-                names = f"{names} {ident}" if names else ident
-            if names:
-                named.append((element, names.lower()))
-        return named
-
-    @cached_property
     def source_text(self) -> str:
         """The page's source as text (decoded on first use when the tree was parsed from UTF-8 bytes)."""
         source = self.source

@@ -156,11 +156,23 @@ def publisher_candidates(value: Any, source: str, confidence: float) -> Iterator
         yield from image_candidates(item.get("logo"), "publisher_logo", source + ".logo", confidence)
 
 
+#: Properties whose text keeps its paragraphs.
+_PARAGRAPHED = frozenset({"articleBody", "text"})
+
+
+def paragraphs_of(value: Any) -> str | None:
+    """A long text's paragraphs (its non-blank lines, white space collapsed in each), a blank line apart."""
+    if not isinstance(value, str):
+        return text_of(value)
+    lines = (" ".join(line.split()) for line in value.splitlines())
+    return "\n\n".join(line for line in lines if line) or None
+
+
 def node_candidates(node: dict[str, Any], prefix: str, confidence: float) -> Iterator[Candidate]:
     """Candidates from one article-like node; ``prefix`` e.g. ``jsonld:NewsArticle``."""
     for prop, (field, factor) in TEXT_PROPERTIES.items():
         for item in as_list(node.get(prop)):
-            text = text_of(item)
+            text = paragraphs_of(item) if prop in _PARAGRAPHED else text_of(item)
             if text:
                 yield Candidate(field, text, f"{prefix}.{prop}", confidence * factor)
     for prop, factor in PERSON_PROPERTIES.items():

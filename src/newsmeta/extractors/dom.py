@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ..candidate import Candidate
 from ..document import Document, Element
 from ._text import element_text
@@ -114,14 +116,33 @@ def _signatures(doc: Document) -> list[Candidate]:
     return found
 
 
+#: Byline elements read at most (in document order).
+MAX_BYLINE_ELEMENTS = 8
+
+
+def _byline_elements(tree: Element) -> list[Element]:
+    """The first elements whose class or id names a byline, in one walk that stops once enough are found."""
+    found: list[Element] = []
+    for element in tree.iter(etree.Element):  # elements only, filtered in C
+        names = element.get("class")
+        ident = element.get("id")
+        if ident:
+            names = f"{names} {ident}" if names else ident
+        if names and _BYLINE_NAME.search(names.lower()) and element.tag not in _NOT_BYLINE_TAGS:
+            found.append(element)
+            if len(found) == MAX_BYLINE_ELEMENTS:
+                break
+    return found
+
+
 def extract_bylines(doc: Document) -> list[Candidate]:
     """Byline elements (``class*=author|byline``...) for pages that name no author in structured data."""
     if doc.tree is None:
         return []
     found: list[Candidate] = _labelled_authors(doc) + _signatures(doc)
-    bylines = [e for e, names in doc.named_elements if _BYLINE_NAME.search(names) and e.tag not in _NOT_BYLINE_TAGS]
+    bylines = _byline_elements(doc.tree)
     bylines.extend(e for e in doc.by_tag["a"] if e.get("itemprop") == "author")
-    for element in bylines[:8]:
+    for element in bylines[:MAX_BYLINE_ELEMENTS]:
         text = element_text(element)
         if text and len(text) <= _MAX_BYLINE_CHARS:
             confidence = 0.45 if _in_article(element) else 0.35
