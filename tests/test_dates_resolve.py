@@ -126,3 +126,13 @@ def test_published_after_modified_stays_without_a_close_alternative() -> None:
         C("modified", "2022-01-27T16:58:24+00:00", "meta:property=article:modified_time", 0.8),
     )
     assert article.published == datetime(2022, 1, 28, 8, 20, 11, tzinfo=timezone.utc)
+
+
+def test_local_offset_tie_goes_to_the_whole_hour_of_the_strongest_candidate() -> None:
+    # 11:00 and 15:45 (another article's time) both pair with 10:00Z: +01:00 and +05:45 tie
+    article = build(
+        C("published", "2025-12-10T10:00:00.000Z", "jsonld:NewsArticle.datePublished", 0.9),
+        C("published", "2025-12-10 11:00:00", "dom:time@datetime", 0.5),
+        C("published", "2025-12-10 15:45:00", "dom:time@datetime", 0.3),
+    )
+    assert article.published == datetime(2025, 12, 10, 11, 0, tzinfo=timezone(timedelta(hours=1)))

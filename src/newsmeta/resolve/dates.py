@@ -53,6 +53,7 @@ _MAX_OFFSET = timedelta(hours=14)
 _DATE_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _OFFSET_SHAPED = re.compile(r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*[+-]\d\d:?\d\d\s*$")
 _QUARTER_HOUR = timedelta(minutes=15)
+_HOUR = timedelta(hours=1)
 
 
 def latest_plausible(context: Context) -> datetime:
@@ -125,7 +126,7 @@ def _is_offset(delta: timedelta) -> bool:
 
 def local_offset(values: list[ParsedDate]) -> timezone | None:
     """The page's UTC offset, when its dates show it (see rule 2 of this module)."""
-    naive = {p.value for p in values if p.has_time and not p.has_tz}
+    naive = list(dict.fromkeys(p.value for p in values if p.has_time and not p.has_tz))  # in candidate order
     zoned = [p.value for p in values if p.has_time and p.has_tz]
     pairs: Counter[timedelta] = Counter()
     for aware in zoned:
@@ -135,7 +136,10 @@ def local_offset(values: list[ParsedDate]) -> timezone | None:
             if _is_offset(delta) and wall.second == instant.second:
                 pairs[delta] += 1
     if pairs:
-        return timezone(pairs.most_common(1)[0][0])
+        # most pairs; on a tie a whole-hour offset, then the one the strongest candidate gives (first counted)
+        order = {delta: rank for rank, delta in enumerate(pairs)}
+        best = max(pairs, key=lambda delta: (pairs[delta], delta % _HOUR == timedelta(0), -order[delta]))
+        return timezone(best)
     offsets = Counter(offset for v in zoned if (offset := v.utcoffset()))
     return timezone(offsets.most_common(1)[0][0]) if offsets else None
 
