@@ -682,3 +682,16 @@ def test_canonical_on_another_site_does_not_replace_the_given_url(fixtures_dir: 
     article = extract(fixtures_dir, "canonical_lang.html", url=mirror)
     assert article.url == mirror
     assert article.provenance["url"].source == "url:given"
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Paulina Cwiartka, Online-Redakteurin", ["Paulina Cwiartka"]),
+        ("Jane Doe, Senior Political Correspondent", ["Jane Doe"]),
+        ("News Desk", []),
+        ("Max Muster, Sportredakteur", ["Max Muster"]),
+    ],
+)
+def test_roles_and_desks_are_no_names(raw: str, names: list[str]) -> None:
+    assert split_names(raw) == names

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from ..candidate import Candidate
+from ..normalize.names import is_role_word
 from ..rules import lexicon
 from . import capture_dates
 from .capture_lines import NAME_PARTICLES, Line, is_cjk, looks_like_name, names_in
@@ -51,17 +52,6 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(word.strip(" :").casefold() for word in lexicon().get(key, []))
 
 
-@lru_cache(maxsize=1)
-def _role_suffixes() -> tuple[str, ...]:
-    """Role words long enough to end a compound (``Wirtschaftsredakteur``, ``Online-Redakteurin``)."""
-    return tuple(word for word in _words("role_words") if len(word) >= 6)
-
-
-def is_role(word: str) -> bool:
-    folded = word.strip(".,:;()").casefold()
-    return bool(folded) and (folded in _words("role_words") or folded.endswith(_role_suffixes()))
-
-
 def is_bare_prefix(text: str) -> bool:
     """A line that only introduces the byline on the next line (``By``, ``Von``, ``Kommentar von``, ``Autor:``)."""
     return len(text) <= 40 and text.strip(" :").casefold() in (_words("byline_prefixes") | _words("author_labels"))
@@ -75,9 +65,9 @@ def _cut_role(text: str) -> str:
         if len(parts) > 1 and number >= 1:
             for cut in range(1, len(parts)):
                 tail = ["".join(parts[cut:]), *words[number + 1 :]]
-                if any(is_role(part) for part in tail):
+                if any(is_role_word(part) for part in tail):
                     return " ".join([*words[:number], "".join(parts[:cut])])
-        if number >= 2 and is_role(word):
+        if number >= 2 and is_role_word(word):
             return " ".join(words[:number])
     return text
 
@@ -108,7 +98,7 @@ def _names(segment: str, prefixed: bool) -> str | None:
     if not segment:
         return None
     first = segment.split(",")[0].strip()
-    if any(is_role(word) for word in first.split()):
+    if any(is_role_word(word) for word in first.split()):
         return None
     if names_in(segment) and not _is_furniture(segment):
         return segment

@@ -11,6 +11,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from ..candidate import Candidate
+from ..normalize.names import is_job_title
 from ..rules import load
 from .capture_lines import Line, looks_like_name
 
@@ -43,15 +44,14 @@ _CREDIT = re.compile(rf"\b(?:{_words('credit_words')})\b", re.I)
 _CODE_WORD = re.compile(rf"^(?:{_words('code_words')})$")
 #: A site's internal code (``welt.de:showcase``, ``elmundo.es:basic``): never a topic.
 _PRODUCT_CODE = re.compile(r"^[\w-]+(?:\.[\w-]+)+:\w+$")
-_ROLE = re.compile(_words("role_words"), re.I)
 #: A house number or postcode (``48``, ``50А``, ``01032``): a list holding one is an address, not keywords.
 _HOUSE_NUMBER = re.compile(r"^\d+\w?$")
 _OTHER_SEPARATOR = re.compile(r"\s*[;|]\s*")
 
 
 def is_role(text: str) -> bool:
-    """A job title (``Senior reporter``, ``Redakteur``)."""
-    return bool(_ROLE.search(text))
+    """A job title (``Senior reporter``, ``Redakteur``, ``Sportredakteurin``)."""
+    return any(is_job_title(word) for word in text.split())
 
 
 def short_label(line: Line) -> bool:

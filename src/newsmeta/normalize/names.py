@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..rules import lexicon
 from .text import clean_text
 
 #: Words that introduce a byline, in the languages we read ("By", "Von", "Par", "Por", "Di"...).
@@ -22,58 +23,25 @@ _DATE_TAIL = re.compile(
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\s&\s|\s\+\s|\b(?:and|AND|And|und|et|y|e|i|og|och|és|та|и|a)\b)\s*")
-_ROLE_WORDS = frozenset(
-    [
-        "reporter",
-        "correspondent",
-        "editor",
-        "editors",
-        "journalist",
-        "journalistin",
-        "staff",
-        "writer",
-        "writers",
-        "contributor",
-        "contributing",
-        "photographer",
-        "columnist",
-        "producer",
-        "senior",
-        "chief",
-        "political",
-        "economics",
-        "business",
-        "political",
-        "redakteur",
-        "redakteurin",
-        "korrespondent",
-        "korrespondentin",
-        "redaktion",
-        "redaction",
-        "rédaction",
-        "rédacteur",
-        "journaliste",
-        "envoyé",
-        "spécial",
-        "special",
-        "corresponding",
-        "desk",
-        "team",
-        "newsroom",
-        "agency",
-        "agencies",
-        "bureau",
-        "autor",
-        "autorin",
-        "author",
-        "authors",
-        "admin",
-        "administrator",
-        "guest",
-        "gastautor",
-        "gastautorin",
-    ]
-)
+#: Job titles (``rules/capture_lexicon.json``: ``role_words``), and the words that qualify them or name a desk
+#: (``desk_words``: ``Senior``, ``News``, ``Team``). One vocabulary for names, bylines and captures.
+JOB_TITLES = frozenset(word.casefold() for word in lexicon()["role_words"])
+DESK_WORDS = frozenset(word.casefold() for word in lexicon()["desk_words"])
+#: Job titles long enough to end a compound (``Wirtschaftsredakteur``, ``Online-Redakteurin``).
+_TITLE_ENDINGS = tuple(word for word in JOB_TITLES if len(word) >= 6)
+
+
+def is_job_title(word: str) -> bool:
+    """A job title, alone or ending a compound (``Reporter``, ``Redakteurin``, ``Sportredakteur``)."""
+    folded = word.strip(".,:;()").casefold()
+    return bool(folded) and (folded in JOB_TITLES or folded.endswith(_TITLE_ENDINGS))
+
+
+def is_role_word(word: str) -> bool:
+    """A word of a role or desk line (``Senior``, ``Reporter``, ``News``, ``Desk``): no part of a person's name."""
+    return is_job_title(word) or word.strip(".,:;()").casefold() in DESK_WORDS
+
+
 _NOT_NAMES = frozenset(
     {
         "staff",
@@ -104,7 +72,7 @@ def _is_name(part: str) -> bool:
         return False
     if "://" in part or part.startswith("www."):
         return False
-    if all(w.casefold().strip(".:") in _ROLE_WORDS for w in words):
+    if all(is_role_word(w) for w in words):
         return False
     return any(ch.isalpha() for ch in part)
 
