@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..rules import lexicon
 from .text import clean_text
@@ -89,17 +90,25 @@ def _from_slug(text: str) -> str | None:
 
 def split_names(raw: str) -> list[str]:
     """Person names in one author string: ``"By Jane Doe and John Roe, Reuters"`` -> three names."""
+    return list(_split_names(raw))
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+@lru_cache(maxsize=1024)  # a page gives the same author string in several sources; resolvers ask twice
+def _split_names(raw: str) -> tuple[str, ...]:
     text = clean_text(raw)
     if " " not in text:
         slug_name = _from_slug(text)
         if slug_name:
-            return [slug_name]
+            return (slug_name,)
     if not text or "://" in text and " " not in text:
-        return []
+        return ()
     text = _EMAIL.sub(" ", text)
     text = _HANDLE.sub(" ", text)
     text = _DATE_TAIL.sub("", text)
-    text = re.sub(r"\([^)]*\)", " ", text).strip(" -–—|:,·•")
+    text = _PARENTHESES.sub(" ", text).strip(" -–—|:,·•")
     names: list[str] = []
     for part in _SPLIT.split(text):
         label, colon, rest = part.partition(":")
@@ -111,4 +120,4 @@ def split_names(raw: str) -> list[str]:
         part = _PREFIX.sub("", part).strip()
         if _is_name(part) and part not in names:
             names.append(part)
-    return names
+    return tuple(names)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from ..candidate import Candidate
 from ..normalize.text import clean_text, fold, squash
@@ -54,9 +55,15 @@ def split_labels(
     site_names: set[str] = frozenset(),  # type: ignore[assignment]
     people: AbstractSet[str] = frozenset(),
 ) -> list[str]:
-    text = clean_text(candidate.value)
-    parts = _LIST_SEPARATORS.split(text) if candidate.kind != "dom" else [text]
-    return [label for label in map(_trimmed, parts) if is_label(label, site_names, people)]
+    parts = _list_items(candidate.value, candidate.kind == "dom")
+    return [label for label in parts if is_label(label, site_names, people)]
+
+
+@lru_cache(maxsize=1024)  # the same keyword string comes from several sources of a page
+def _list_items(value: str, whole: bool) -> tuple[str, ...]:
+    """A keyword string's items (cleaned, trimmed); ``whole``: one label that is no list (a link's text)."""
+    text = clean_text(value)
+    return tuple(map(_trimmed, [text] if whole else _LIST_SEPARATORS.split(text)))
 
 
 def resolve(
