@@ -296,6 +296,40 @@ def test_bounded_headline_search_finds_the_best_scored_line(name: str) -> None:
         assert capture_headline.find(lines, slug, start).position == _exhaustive_headline(lines, slug, start)
 
 
+@pytest.mark.parametrize(
+    "text", ["Headline", "Headline`", "Über„", "Straße", "a\u0301", "ﬁ", "x ", "“Quote”", "İ", "½"]
+)
+def test_folded_last_character(text: str) -> None:
+    from newsmeta.normalize.text import fold
+
+    last = capture_headline._folded_last(text)
+    assert last == "" or last == fold(text)[-1:]
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("*.txt")))
+def test_prefixed_bylines_pass_the_cheap_prefix_test(name: str) -> None:
+    """Far below the headline only a prefixed byline counts: the cheap test must let every one through."""
+    lines, _ = _dump_lines(name)
+    for position in range(len(lines)):
+        found = capture_bylines._at(lines, position)
+        if found and found[1]:
+            assert capture_bylines.may_be_prefixed(lines[position].text), lines[position].text
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("By Jane Doe", True),
+        ("Sport | Von Maria Muster", True),
+        ("Von", True),
+        ("Jane Doe", False),
+        ("Harbour bridge reopens after repairs", False),
+    ],
+)
+def test_may_be_prefixed(text: str, may: bool) -> None:
+    assert capture_bylines.may_be_prefixed(text) is may
+
+
 @pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("*.txt")))
 def test_dated_lines_are_the_date_kinds(name: str) -> None:
     for line in _dump_lines(name)[0]:

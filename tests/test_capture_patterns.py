@@ -98,6 +98,62 @@ def test_date_phrase_is_cut_out_of_glued_text() -> None:
 # --- templates are data -------------------------------------------------------------------------------------
 
 
+def _word_keys_of_whole_text(text: str) -> frozenset[str]:
+    """:func:`capture_lines.word_keys` as first written: each variant of the whole text split into words."""
+    import re
+    from urllib.parse import unquote
+
+    split = re.compile(r"[\W_]+").split
+    lowered = text.casefold()
+    if "%" in lowered:
+        lowered = unquote(lowered)
+    keys = set(split(lowered))
+    for variant in (capture_lines._ascii_fold(lowered), capture_lines._transliterate(lowered)):
+        keys.update(split(variant))
+    keys.discard("")
+    return frozenset(keys)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Über die Brücke: Straße gesperrt",
+        "u\u0308ber a\u0301 \u0301b",  # combining marks glue letters back together once dropped
+        "x\u00a8y ﬁnal ½ ① ℅ c\u00a0d",  # compatibility forms that split or join words
+        "„Ich bin fassungslos“ – sagt er",
+        "K ſ İstanbul ǅemal",
+        "caf%C3%A9 %20 100% sicher",
+        "plain ascii words only",
+    ],
+)
+def test_word_keys_fold_only_words_with_other_letters(text: str) -> None:
+    assert capture_lines.word_keys(text) == _word_keys_of_whole_text(text)
+
+
+def test_month_names_are_letters() -> None:
+    """The date pattern checks that a month name is a run of letters before trying the names one by one."""
+    import re
+
+    from newsmeta.rules import lexicon
+
+    assert all(re.fullmatch(r"[^\W\d_]+", month) for month in lexicon()["months"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Veröffentlicht am 28. April 2023, 14:30 Uhr", ("28. April 2023, 14:30 Uhr",)),
+        ("Published April 28, 2023 5:50 pm CET", ("April 28, 2023 5:50 pm CET",)),
+        ("Sept. 3rd concert; xApril 3", ("Sept. 3rd", "April 3")),
+        ("vor 3 Stunden", ("vor 3 Stunden",)),
+        ("3 days", ("3 days",)),
+        ("April showers bring flowers", ()),
+    ],
+)
+def test_date_phrases(text: str, phrases: tuple[str, ...]) -> None:
+    assert capture_dates.date_phrases(text) == phrases
+
+
 def test_template_matches_by_structure_not_domain() -> None:
     seed = (FIXTURES / "sputnik-2022-12-23.txt").read_text(encoding="utf-8")
     _, body = split_header(seed.replace("sputniknews.com", "example.org"))

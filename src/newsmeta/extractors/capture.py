@@ -32,7 +32,7 @@ HEADER_DATE_CONFIDENCE = 0.15
 #: A capture with fewer letters than this share of its characters is no text (binary or noise).
 MIN_LETTER_SHARE = 0.2
 _SAMPLE = 4000
-_CHUNK = 1000
+_CHUNK = 250
 #: A cheap sign of a structured value (URL, number, timestamp, boolean) at the start of a line.
 _STRUCTURED_START = re.compile(r"(?:https?:|//|www\.|[-+]?\d|true$|false$|\S+@\S+\.\w+$)", re.I)
 #: Below this share of lines with a structured start, a capture is a page dump whatever its lines' kinds:

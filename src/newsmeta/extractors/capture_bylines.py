@@ -52,6 +52,22 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(word.strip(" :").casefold() for word in lexicon().get(key, []))
 
 
+#: The characters a byline separator (:data:`_SEPARATORS`) holds: a line without one is a single segment.
+_SEPARATOR_MARKS = "|·•-–—"
+
+
+def may_be_prefixed(text: str) -> bool:
+    """Cheap test: the line may hold a prefixed byline (a prefix starts it or one of its segments, as
+    :func:`byline` looks for one), or only introduce one (``By``); other lines never do."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return False
+    if _prefix().match(text) or is_bare_prefix(text):
+        return True
+    if not any(mark in text for mark in _SEPARATOR_MARKS):
+        return False
+    return any(_prefix().match(segment) for segment in _SEPARATORS.split(text)[1:])
+
+
 def is_bare_prefix(text: str) -> bool:
     """A line that only introduces the byline on the next line (``By``, ``Von``, ``Kommentar von``, ``Autor:``)."""
     return len(text) <= 40 and text.strip(" :").casefold() in (_words("byline_prefixes") | _words("author_labels"))
@@ -214,6 +230,8 @@ def find(lines: list[Line], title: int, body_start: int) -> list[Candidate]:
     nav: frozenset[str] | None = None
     bare: tuple[list[str], int] | None = None
     for position in order:
+        if position - title > BARE_AFTER and not may_be_prefixed(lines[position].text):
+            continue  # only a prefixed byline counts this far below the headline
         found = _at(lines, position)
         if not found:
             continue

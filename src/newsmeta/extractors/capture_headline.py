@@ -9,6 +9,7 @@ a line (is it a date, a byline?) is worked out at most once (:class:`LineFacts`)
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from functools import lru_cache
 from itertools import accumulate
@@ -116,11 +117,12 @@ def shaped_like_headline(line: Line) -> bool:
     if not MIN_CHARS <= len(text) <= MAX_CHARS or "@" in text:
         return False
     cjk = is_cjk(text)
-    if not cjk and line.words < 3:
+    words = line.words
+    if not cjk and words < 3:
         return False
     if text.startswith(("http:", "https:", "www.", "/")):
         return False
-    return cjk or len(text) > 60 or line.words > 6 or not is_lower_case(text)
+    return cjk or len(text) > 60 or words > 6 or not is_lower_case(text)
 
 
 def not_meta(facts: LineFacts, position: int) -> bool:
@@ -129,21 +131,31 @@ def not_meta(facts: LineFacts, position: int) -> bool:
 
 
 def _slug_lines(lines: list[Line], slug: set[str]) -> set[int]:
-    """Lines that hold two of the slug's words or more (found by the slug's stems first)."""
+    """Lines that hold two of the slug's words or more (found by the slug's stems, their first four letters, first:
+    a line must hold two)."""
     if len(slug) < 2:
         return set()
     numbers = [n for n, line in enumerate(lines) if MIN_CHARS <= len(line.text) <= MAX_CHARS]
     texts = [lines[n].text for n in numbers]
     joined = "\n".join(texts).casefold()
-    starts = list(accumulate((len(text) + 1 for text in joined.split("\n")[:-1]), initial=0))
+    folded = joined.split("\n")
+    starts = list(accumulate((len(text) + 1 for text in folded[:-1]), initial=0))
+    # a line with two stems holds one besides the shortest (the commonest on a page: ``the``, ``and``...): only the
+    # others are searched for
+    stems = sorted({word[:4] for word in slug}, key=lambda stem: (len(stem), stem))
+    shortest, others = stems[0], stems[1:]
     hits: dict[int, int] = {}
-    for stem in {word[:4] for word in slug}:
+    for stem in others:
         at = joined.find(stem)
         while at >= 0:
             n = bisect.bisect_right(starts, at) - 1
             hits[n] = hits.get(n, 0) + 1
             at = joined.find(stem, starts[n + 1]) if n + 1 < len(starts) else -1
-    return {numbers[n] for n, count in hits.items() if count >= 2 and len(slug & word_keys(texts[n])) >= 2}
+    return {
+        numbers[n]
+        for n, count in hits.items()
+        if count + (shortest in folded[n]) >= 2 and len(slug & word_keys(texts[n])) >= 2
+    }
 
 
 class Repeats:
@@ -153,8 +165,15 @@ class Repeats:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self._by_size: dict[int, list[str]] | None = None
+        self._known: dict[str, bool] = {}
 
     def repeated(self, text: str) -> bool:
+        known = self._known.get(text)
+        if known is None:
+            known = self._known[text] = self._repeated(text)
+        return known
+
+    def _repeated(self, text: str) -> bool:
         if self._by_size is None:
             self._by_size = {}
             for line in self.lines:
@@ -174,12 +193,23 @@ def score(facts: LineFacts, position: int, slug: set[str], body_start: int, repe
     following = _meta_block(lines, position)
     if any(facts.dated(n) for n in following):
         total += DATE_BONUS
-    bylines = max((facts.byline(n) for n in following), default=0)
+    bylines = _best_byline(facts, following)
     if bylines:
         total += BYLINE_BONUS + (PREFIXED_BYLINE_BONUS if bylines == 2 else 0.0)
     if repeats.repeated(lines[position].text):
         total += REPEAT_BONUS
     return total - _penalties(lines[position])
+
+
+def _best_byline(facts: LineFacts, positions: range) -> int:
+    """The best byline among the lines (as :meth:`LineFacts.byline` grades them), looking no further than a
+    prefixed one."""
+    best = 0
+    for n in positions:
+        best = max(best, facts.byline(n))
+        if best == 2:
+            break
+    return best
 
 
 #: The most that a line's neighbours can add to its score: a date and a prefixed byline below it, a repeat.
@@ -215,8 +245,10 @@ def _meta_block(lines: list[Line], position: int) -> range:
 
 
 def _slug_score(text: str, slug: set[str]) -> float:
+    if len(slug) < 2:
+        return 0.0
     keys = word_keys(text)
-    if len(slug) < 2 or not keys:
+    if not keys:
         return 0.0
     covered = len(slug & keys)
     return SLUG_SHARE * covered / len(slug) + LINE_SHARE * covered / len(keys)
@@ -252,23 +284,70 @@ class Headline:
 def find(lines: list[Line], slug: set[str], body_start: int) -> Headline:
     """The headline line (``position`` is ``None`` when no line can be one).
 
-    Lines are scored best bound first (:func:`score_bound`), and the search stops when no bound left can beat
-    the best score: the bylines and dates below most lines are never looked for.
+    Lines are taken best bound first, and each line's bound is tightened step by step (:class:`_Bounds`) before it
+    is scored; the search stops when no bound left can beat the best score: the penalties, dates and bylines of
+    most lines are never worked out.
     """
     window = range(max(0, body_start - WINDOW), min(len(lines), body_start + AFTER_BODY))
     slug_lines = _slug_lines(lines, slug)
     positions = [*window, *(n for n in slug_lines if n not in window)]
-    bounds = {n: score_bound(lines, n, slug, body_start) for n in positions if shaped_like_headline(lines[n])}
-    facts = LineFacts(lines)
-    repeats = Repeats(lines)
+    bounds = _Bounds(lines, slug, body_start)
+    queue = [(-score_bound(lines, n, slug, body_start), n, 0) for n in positions if shaped_like_headline(lines[n])]
+    heapq.heapify(queue)
     best: tuple[float, int] | None = None
-    for n in sorted(bounds, key=lambda n: (-bounds[n], n)):
-        if best is not None and bounds[n] < best[0]:
+    while queue:
+        negative, n, step = heapq.heappop(queue)
+        if best is not None and -negative < best[0]:
             break
-        if not_meta(facts, n):
-            key = (score(facts, n, slug, body_start, repeats), -n)
+        if step < _Bounds.STEPS:
+            tighter = bounds.tighten(n, step)
+            if tighter is not None:
+                heapq.heappush(queue, (-tighter, n, step + 1))
+            continue
+        if bounds.facts.byline(n) == 0:
+            key = (score(bounds.facts, n, slug, body_start, bounds.repeats), -n)
             best = key if best is None else max(best, key)
     return Headline(None if best is None else -best[1], slug, slug_lines)
+
+
+class _Bounds:
+    """Tighter and tighter bounds of a line's :func:`score`, each costlier to work out than the one before:
+    step 0 takes off the line's penalties; step 1 drops a line that is a date itself (``None``) and adds the date
+    below it only if there is one; step 2 adds the repeat only if there is one. After the last step, a line that
+    is no byline itself gets its score."""
+
+    STEPS = 3
+
+    def __init__(self, lines: list[Line], slug: set[str], body_start: int) -> None:
+        self.lines = lines
+        self.slug = slug
+        self.body_start = body_start
+        self.facts = LineFacts(lines)
+        self.repeats = Repeats(lines)
+        self._own: dict[int, float] = {}
+
+    def _own_bound(self, position: int) -> float:
+        """The line's place, slug words and penalties, and the most a byline below it can add."""
+        own = self._own.get(position)
+        if own is None:
+            lines = self.lines
+            own = _placement_score(lines, position, self.slug, self.body_start) - _penalties(lines[position])
+            own += BYLINE_BONUS + PREFIXED_BYLINE_BONUS + _BOUND_MARGIN
+            self._own[position] = own
+        return own
+
+    def tighten(self, position: int, step: int) -> float | None:
+        lines = self.lines
+        bound = self._own_bound(position)
+        if step == 0:
+            return bound + DATE_BONUS + REPEAT_BONUS
+        if self.facts.dated(position):
+            return None
+        if any(self.facts.dated(n) for n in _meta_block(lines, position)):
+            bound += DATE_BONUS
+        if step == 1 or self.repeats.repeated(lines[position].text):
+            bound += REPEAT_BONUS
+        return bound
 
 
 #: A kicker glued to its headline (the dump lost the break between them): ``Berlin:Im harten...``,
@@ -305,6 +384,15 @@ def _without_crumbs(lines: list[Line], text: str) -> str | None:
     return " ".join(words[cut:]) if cut else None
 
 
+def _folded_last(text: str) -> str:
+    """The last character of ``fold(text)`` when it is cheap to tell (a last ASCII character other than a space or
+    a backtick, which folding only lower-cases), else ``""``."""
+    last = text[-1:]
+    if last.isascii() and last != "`" and not last.isspace():
+        return last.lower()
+    return ""
+
+
 def wording(lines: list[Line], headline: Headline) -> str:
     """The headline's wording: with or without its kicker or breadcrumb, as the URL's slug spells it.
 
@@ -324,9 +412,14 @@ def wording(lines: list[Line], headline: Headline) -> str:
     if kicked and len(kicked["kicker"].split()) <= KICKER_WORDS and len(kicked["rest"].split()) >= 3:
         variants.append(kicked["rest"])
     folded = fold(text)
+    last = folded[-1:]
     for line in lines:
         other = line.text
-        if len(text) < len(other) <= len(text) + 100 and fold(other).endswith(folded):
+        if not len(text) < len(other) <= len(text) + 100:
+            continue
+        if last and _folded_last(other) not in ("", last):
+            continue
+        if fold(other).endswith(folded):
             head = other[: len(other) - len(text)].strip(" :–-|")
             if head and len(head.split()) <= KICKER_WORDS:
                 variants.append(other)

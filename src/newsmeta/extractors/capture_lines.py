@@ -438,8 +438,11 @@ def word_keys(text: str) -> frozenset[str]:
         lowered = unquote(lowered)
     keys = set(_NON_WORD.split(lowered))
     if not lowered.isascii():
-        for variant in (_ascii_fold(lowered), _transliterate(lowered)):
-            if variant != lowered:
+        # folding and transliteration change no ASCII word and never reach across white space: only the words
+        # with other letters are folded
+        spelled = " ".join(word for word in lowered.split() if not word.isascii())
+        for variant in (_ascii_fold(spelled), _transliterate(spelled)):
+            if variant != spelled:
                 keys.update(_NON_WORD.split(variant))
     keys.discard("")
     return frozenset(keys)

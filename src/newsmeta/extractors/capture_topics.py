@@ -97,8 +97,8 @@ def _is_topic_item(line: Line) -> bool:
     tag = _hashtag(text)
     if tag is not None:
         text = tag
-    elif line.kind not in "lwnhKY":
-        return False
+    elif len(text) > 200 or text.endswith((".", "?", "!", ":")) or line.kind not in "lwnhKY":
+        return False  # the cheap tests first: the kind of a line is worked out when first asked for
     if len(text) > 60 and not (len(text) <= 200 and _GLUED.search(text) and _is_glued_tags(text)):
         return False
     return (
@@ -137,7 +137,7 @@ def _is_keywords(text: str) -> bool:
 
 
 def _is_date(line: Line) -> bool:
-    return len(line.text) <= 40 and line.kind in "dD"
+    return len(line.text) <= 40 and line.dated
 
 
 def _menu_goes_on(lines: list[Line], position: int, menu: frozenset[str]) -> bool:
