@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 import newsmeta
 from newsmeta.api import document_from_text
 from newsmeta.document import Document
@@ -130,3 +132,20 @@ def test_url_extractor_proposes_the_day_only() -> None:
     assert [(c.field, c.value) for c in day if c.field == "published"] == [("published", "2023-04-28")]
     month = url.extract(Document(url="https://example.com/2023/04/story"))
     assert [c for c in month if c.field == "published"] == []
+
+
+@pytest.mark.parametrize(
+    ("attrs", "other"),
+    [
+        ("btn next", True),
+        ("nextgen-article", False),
+        ("post-footer", True),
+        ("content-sidebar-wrap", False),
+        ("article-body", False),
+        ("related-posts teaser", True),
+    ],
+)
+def test_class_names_of_other_content(attrs: str, other: bool) -> None:
+    from newsmeta.extractors.datetext import _is_other
+
+    assert _is_other(attrs) is other

@@ -101,8 +101,14 @@ _PARTS = re.compile(r"[-_\s]+")
 _WORDS = re.compile(r"\w+")
 
 
+#: :data:`OTHER_CLASS` without its end anchors: a cheap test that the whole string holds none of its words.
+_OTHER_ANYWHERE = re.compile(OTHER_CLASS.pattern.replace("$", ""))
+
+
 def _is_other(attrs: str) -> bool:
     """Whether a class/id/itemprop marks other content (see :data:`OTHER_CLASS`), wrappers aside."""
+    if not _OTHER_ANYWHERE.search(attrs):  # no token part can start with such a word
+        return False
     return any(
         not WRAPPER_CLASS.search(token) and any(OTHER_CLASS.match(part) for part in _PARTS.split(token))
         for token in attrs.split()
