@@ -63,7 +63,8 @@ def extract(doc: Document) -> list[Candidate]:
         # a page that preloads one image preloads its largest above-the-fold picture: the lead picture
         found.append(Candidate("image", preloads[0], "dom:link[rel=preload][as=image]", 0.85, {"lead": "preload"}))
     for anchor in tags["a"]:
-        if "author" in (anchor.get("rel") or "").lower().split():
+        rel = anchor.get("rel")
+        if rel and "author" in rel.lower().split():
             text = element_text(anchor)
             if text and len(text) <= _MAX_BYLINE_CHARS:
                 found.append(Candidate("authors", text, "dom:a[rel=author]", 0.5, {"url": anchor.get("href", "")}))
@@ -72,7 +73,27 @@ def extract(doc: Document) -> list[Candidate]:
 
 #: Labels that stand before an author's name in a page's info box ("<strong>Autor</strong> Jane Doe").
 AUTHOR_LABELS = frozenset(
-    ["author", "authors", "autor", "autorin", "autoren", "autorin/autor", "autor/autorin", "auteur", "auteurs", "autore", "autori", "by", "von", "text", "texto", "testo", "tekst", "reporter", "written"]
+    [
+        "author",
+        "authors",
+        "autor",
+        "autorin",
+        "autoren",
+        "autorin/autor",
+        "autor/autorin",
+        "auteur",
+        "auteurs",
+        "autore",
+        "autori",
+        "by",
+        "von",
+        "text",
+        "texto",
+        "testo",
+        "tekst",
+        "reporter",
+        "written",
+    ]
 )
 _LABEL_TAGS = ("strong", "b", "dt", "th", "span", "label", "em")
 
@@ -108,7 +129,12 @@ def _signatures(doc: Document) -> list[Candidate]:
     found: list[Candidate] = []
     for paragraph in ends:
         bold = paragraph[0] if len(paragraph) == 1 else None
-        if bold is None or bold.tag not in {"strong", "b"} or (paragraph.text or "").strip() or (bold.tail or "").strip():
+        if (
+            bold is None
+            or bold.tag not in {"strong", "b"}
+            or (paragraph.text or "").strip()
+            or (bold.tail or "").strip()
+        ):
             continue
         text = element_text(paragraph)
         if _SIGNATURE.match(text) and text == text.title() and text not in {c.value for c in found}:
@@ -177,7 +203,8 @@ def extract_tag_links(doc: Document) -> list[Candidate]:
     """Topic links (``rel=tag``, ``/tag/...``, ``/topics/...``) in the article or a tag list."""
     found: list[Candidate] = []
     for anchor in doc.by_tag["a"]:
-        rel_tag = "tag" in (anchor.get("rel") or "").lower().split()
+        rel = anchor.get("rel")
+        rel_tag = bool(rel) and "tag" in rel.lower().split()
         if not rel_tag and not _TAG_PATH.search(anchor.get("href") or ""):
             continue
         text = element_text(anchor)

@@ -154,7 +154,9 @@ def blocks(doc: Document) -> Iterator[Any]:
         if data is None and text:
             data = _parse_truncated(text)
             doc.warnings.append(
-                "a JSON-LD block could not be parsed" if data is None else "a JSON-LD block was cut off; read what it holds"
+                "a JSON-LD block could not be parsed"
+                if data is None
+                else "a JSON-LD block was cut off; read what it holds"
             )
         if data is not None:
             yield data
@@ -200,8 +202,12 @@ def extract(doc: Document) -> list[Candidate]:
         return []
     by_id = {n["@id"]: n for n, _ in nodes if isinstance(n.get("@id"), str) and len(n) > 2}
     found: list[Candidate] = []
+    weights = [article_weight(node) for node, _ in nodes]
     articles = sorted(
-        ((article_weight(n) * (0.5 if nested else 1.0), i, n) for i, (n, nested) in enumerate(nodes)),
+        (
+            (weight * (0.5 if nested else 1.0), i, n)
+            for i, ((n, nested), weight) in enumerate(zip(nodes, weights, strict=True))
+        ),
         key=lambda item: (-item[0], item[1]),
     )
     for rank, (weight, _, node) in enumerate(articles[:MAX_ARTICLE_NODES]):
@@ -210,7 +216,7 @@ def extract(doc: Document) -> list[Candidate]:
         node = _resolve_refs(node, by_id)
         confidence = BASE_CONFIDENCE * weight * (1.0 if rank == 0 else 0.7)
         found.extend(node_candidates(node, f"jsonld:{types_of(node)[0]}", confidence))
-    for node, nested in nodes:
-        if not nested and not article_weight(node):
+    for (node, nested), weight in zip(nodes, weights, strict=True):
+        if not nested and not weight:
             found.extend(site_candidates(_resolve_refs(node, by_id), f"jsonld:{types_of(node)[0]}", BASE_CONFIDENCE))
     return found
