@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """newsmeta's time per page against a plain ``lxml.html.document_fromstring`` of the same bytes.
 
-usage: python benchmarks/speed.py [CORPUS_DIR ...] [--rounds N] [--json]
+usage: python benchmarks/speed.py [CORPUS_DIR ...] [--rounds N] [--json] [--keep-caches]
 
 CORPUS_DIR is a corpus in the ``index.jsonl`` + ``cases/`` format (default: ../shared/corpus/dev/fundus beside
 the project). Each round times, page by page and interleaved so that a noisy machine affects both alike,
 (1) ``lxml.html.document_fromstring(raw_bytes)`` and (2) ``newsmeta.extract(raw_bytes, url=url)``, after one
-warm-up round; every page is read cold (newsmeta's caches of page content emptied before it). Reports medians
+warm-up round; every page is read cold (newsmeta's caches of page content emptied before it), unless
+``--keep-caches``. Reports medians
 over all page timings, the median of the per-page ratios, and the same median over each page's fastest round
 of either (steadier on a busy machine).
 """
@@ -38,12 +39,13 @@ def load(corpus: Path) -> list[tuple[bytes, str | None]]:
     return pages
 
 
-def measure(pages: list[tuple[bytes, str | None]], rounds: int) -> dict[str, float]:
+def measure(pages: list[tuple[bytes, str | None]], rounds: int, cold: bool = True) -> dict[str, float]:
     lxml_times: list[list[float]] = [[] for _ in pages]
     ours: list[list[float]] = [[] for _ in pages]
     for round_number in range(rounds + 1):
         for number, (raw, url) in enumerate(pages):
-            clear_page_caches()  # every page is read as a new page, in every round
+            if cold:
+                clear_page_caches()  # every page is read as a new page, in every round
             start = time.perf_counter()
             document_fromstring(raw)
             middle = time.perf_counter()
@@ -77,12 +79,15 @@ def main() -> int:
     parser.add_argument("corpora", nargs="*", type=Path, default=[DEFAULT_CORPUS])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--keep-caches", action="store_true", help="keep newsmeta's caches between pages (as in a long batch run)"
+    )
     args = parser.parse_args()
     for corpus in args.corpora:
         if not (corpus / "index.jsonl").exists():
             print(f"no corpus at {corpus}", file=sys.stderr)
             return 2
-        result = {"corpus": str(corpus), **measure(load(corpus), args.rounds)}
+        result = {"corpus": str(corpus), **measure(load(corpus), args.rounds, cold=not args.keep_caches)}
         if args.json:
             print(json.dumps(result))
         else:
