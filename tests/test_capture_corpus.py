@@ -35,7 +35,6 @@ TARGETS = {
 NOT_YET = {
     ("values", "title"),
     ("values", "topics_f1"),
-    ("capture", "title"),
 }
 
 

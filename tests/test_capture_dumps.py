@@ -50,7 +50,7 @@ def _candidates(name: str) -> list[newsmeta.candidate.Candidate]:
         ("Zimbili Example|Published", "Zimbili Example", False),
         ("Yasmine Example · CBC News ·", "Yasmine Example", False),
         ("Julia Vergin | Clare Roth", "Julia Vergin | Clare Roth", False),
-        ("Von Christian Muster, Redakteur", "Christian Muster, Redakteur", True),
+        ("Von Christian Muster, Redakteur", "Christian Muster", True),
     ],
 )
 def test_byline_names(text: str, names: str, prefixed: bool) -> None:
@@ -388,3 +388,35 @@ def test_slug_keys_spell_out_and_drop_accents() -> None:
     keys = capture_lines.word_keys("Über die Grünen in Malmö: Café")
     assert {"über", "uber", "ueber", "grünen", "grunen", "gruenen", "malmo", "malmoe", "cafe", "café"} <= keys
     assert capture_lines.word_keys("Plain ASCII words") == frozenset({"plain", "ascii", "words"})
+
+
+# --- a headline far above the body, CJK bylines ----------------------------------------------------------------
+
+
+def test_headline_far_above_the_body_with_suffixed_bylines_and_their_emails() -> None:
+    # an AI summary and a share bar (30 lines) stand between the headline block and the body; names are
+    # followed by the role word (기자: reporter), each with an e-mail line
+    article = _extract("dump-headline-far-above-body.txt")
+    assert article.title == "시골 소년이 쏘아올린 항구 재건의 꿈"
+    assert [person.name for person in article.authors] == ["김민준", "박서연"]
+    assert article.published is not None and article.published.date() == date(2025, 6, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("배윤경 기자", ("배윤경", True)),
+        ("松岡大地 記者", ("松岡大地", True)),
+        ("Jane Doe, Reporter", ("Jane Doe", False)),
+        ("Jane Doe, Senior Political Correspondent", ("Jane Doe", False)),
+        ("정치 입문 후 두 번의 대선 거쳐 대통령 당선 기자", None),
+    ],
+)
+def test_role_words_after_names(text: str, expected: tuple[str, bool] | None) -> None:
+    assert capture_bylines.byline(text) == expected
+
+
+def test_a_line_in_capitals_is_no_headline() -> None:
+    shouted = capture_lines.split_lines("FÓRMULA 1 2024\nLa revancha de Verstappen frente a Russell en Qatar")
+    penalties = [capture_headline._penalties(line) for line in shouted]
+    assert penalties[0] >= capture_headline.SHOUTED_PENALTY > penalties[1]

@@ -57,11 +57,12 @@ _SEPARATOR_MARKS = "|·•-–—"
 
 
 def may_be_prefixed(text: str) -> bool:
-    """Cheap test: the line may hold a prefixed byline (a prefix starts it or one of its segments, as
-    :func:`byline` looks for one), or only introduce one (``By``); other lines never do."""
+    """Cheap test: the line may hold an announced byline (a prefix starts it or one of its segments, as
+    :func:`byline` looks for one, or a role word follows a CJK name), or only introduce one (``By``); other
+    lines never do."""
     if len(text) > MAX_BYLINE_CHARS:
         return False
-    if _prefix().match(text) or is_bare_prefix(text):
+    if _prefix().match(text) or is_bare_prefix(text) or _suffixed_name(text):
         return True
     if not any(mark in text for mark in _SEPARATOR_MARKS):
         return False
@@ -109,7 +110,9 @@ def _names(segment: str, prefixed: bool) -> str | None:
         return None
     if not prefixed and _cannot_hold_names(segment):
         return None
-    segment = ", ".join(_cut_role(part.strip()) for part in segment.split(","))
+    parts = (_cut_role(part.strip()) for part in segment.split(","))
+    # a part made only of role words (``Jane Doe, Senior Reporter``) is the role, not another name
+    segment = ", ".join(part for part in parts if not all(is_role_word(word) for word in part.split()))
     segment = segment.strip(" ,")
     if not segment:
         return None
@@ -149,11 +152,31 @@ def _capitals(text: str) -> int:
     return sum(1 for word in text.split() if word[:1].isupper())
 
 
+#: A line that is only an e-mail address or a handle (``bykj@mk.co.kr``, ``@janedoe``).
+_CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
+#: A name in a caseless script is this short at most (``배윤경``, ``松岡大地``).
+MAX_CJK_NAME_CHARS = 6
+
+
+def _suffixed_name(text: str) -> str | None:
+    """The name before a role word that follows names in CJK bylines (``배윤경 기자``, ``松岡大地 記者``)."""
+    words = text.split()
+    if len(words) == 2 and words[1] in _words("byline_suffixes"):
+        name = words[0]
+        if is_cjk(name) and len(name) <= MAX_CJK_NAME_CHARS and name.isalpha():
+            return name
+    return None
+
+
 @lru_cache(maxsize=4096)
 def byline(text: str) -> tuple[str, bool] | None:
-    """The names in a byline line and whether it was prefixed (``By``...); ``None`` for no byline."""
+    """The names in a byline line and whether it was announced (``By`` before it, ``기자`` after it); ``None`` for
+    no byline."""
     if len(text) > MAX_BYLINE_CHARS or len(text.split()) > MAX_BYLINE_WORDS:
         return None
+    suffixed = _suffixed_name(text)
+    if suffixed:
+        return suffixed, True
     if _capitals(text) < 2 and not _prefix().match(text) and not is_cjk(text):
         return None  # names need two capitalised words, unless a prefix announces them
     segments = _SEPARATORS.split(text)
@@ -207,15 +230,20 @@ def _block(lines: list[Line], names: str, last: int) -> tuple[list[str], int]:
     """Names on the following lines too (one name a line, or ``, X`` / ``and X`` continuations)."""
     found = [names]
     position = last + 1
+    end = last
     while position < len(lines) and len(found) < MAX_BLOCK:
         text = lines[position].text
+        position += 1
+        if _CONTACT.match(text):
+            continue  # an author's e-mail address or handle between the names
+        suffixed = _suffixed_name(text)
         joined = _CONTINUATION.match(text)
-        more = byline(text[joined.end() :] if joined else text)
+        more = (suffixed, False) if suffixed else byline(text[joined.end() :] if joined else text)
         if not more or more[1]:
             break
         found.append(more[0])
-        position += 1
-    return found, position - 1
+        end = position - 1
+    return found, end
 
 
 def _candidates(lines: list[Line], names: list[str], last: int, source: str, confidence: float) -> list[Candidate]:

@@ -19,7 +19,6 @@ from .capture_lines import Line, is_prose, slug_words
 
 #: Short lines tolerated inside the body run (captions, ads, sub-headings).
 BODY_GAP = 3
-HEADLINE_WINDOW = 25
 NEAR_AFTER = 12
 NEAR_BEFORE = 3
 

@@ -19,8 +19,10 @@ from ..rules import lexicon
 from . import capture_bylines
 from .capture_lines import Line, is_cjk, is_lower_case, may_be_dated, word_keys
 
-#: Lines looked at before the body's first line (and a few into it).
-WINDOW = 25
+#: Lines looked at before the body's first line (and a few into it): pages may put a summary box and a share
+#: bar between the headline block and the body. Far from the body, nearness adds nothing (PROXIMITY_SPAN):
+#: a line there wins only with a byline or date below it, or a repeat.
+WINDOW = 40
 AFTER_BODY = 3
 #: How many lines after a candidate may show its byline or date.
 FOLLOWING = 4
@@ -43,6 +45,8 @@ REPEAT_BONUS = 0.4
 #: Penalties: a picture credit, a short line, a sentence end, several sentences, a very long line.
 CREDIT_PENALTY = 2.0
 FEW_WORDS_PENALTY = 1.0
+#: Against a line in capitals only: headlines are written in mixed case (CSS may show them in capitals).
+SHOUTED_PENALTY = 0.8
 SENTENCE_END_PENALTY = 0.5
 LONG_SENTENCE_PENALTY = 1.5
 SENTENCES_PENALTY = 0.8
@@ -259,6 +263,8 @@ def _penalties(line: Line) -> float:
     total = CREDIT_PENALTY if is_credit(text) else 0.0
     if line.words < 3 and not is_cjk(text):
         total += FEW_WORDS_PENALTY
+    if text.isupper() and not is_cjk(text):
+        total += SHOUTED_PENALTY  # a section label or a kicker (``FÓRMULA 1 2024``), not a headline
     if text.endswith(":") or (text.endswith(".") and len(text) > 80):
         total += LONG_SENTENCE_PENALTY
     elif ends_like_a_sentence(text):
