@@ -129,6 +129,12 @@ def _may_be_relative(text: str, digits: bool) -> bool:
     return digits or _relative_words().search(text) is not None
 
 
+#: An ISO 8601 timestamp (``2023-03-01T09:30:00Z``, ``2024-05-02 10:00:00+02:00``), read as one phrase.
+_ISO_TIMESTAMP = re.compile(
+    r"(?<![\d-])\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?(?![\d:])"
+)
+
+
 @lru_cache(maxsize=4096)
 def date_phrases(text: str) -> tuple[str, ...]:
     """The date phrases in a line, each as a parser-ready string, in order.
@@ -141,7 +147,12 @@ def date_phrases(text: str) -> tuple[str, ...]:
     digits = _DIGIT.search(text) is not None
     found: list[str] = []
     if digits and _may_hold_date(text):
-        found = [_SPACED_DAY.sub(r"\1.\2.\3", m.group(0).strip(" ,-–·|")) for m in phrase.finditer(text)]
+        placed: list[tuple[int, str]] = []
+        if "-" in text:  # ISO timestamps whole, with their time and offset; blanked out for the other phrases
+            placed = [(m.start(), m.group(0)) for m in _ISO_TIMESTAMP.finditer(text)]
+            text = _ISO_TIMESTAMP.sub(lambda m: " " * len(m.group(0)), text) if placed else text
+        placed += [(m.start(), _SPACED_DAY.sub(r"\1.\2.\3", m.group(0).strip(" ,-–·|"))) for m in phrase.finditer(text)]
+        found = [f for _, f in sorted(placed)]
         found = [f for f in found if any(ch.isdigit() for ch in f) and len(f) >= 5 and _has_day_and_year_or_month(f)]
     if _may_be_relative(text, digits and text[:1].isdigit()):
         found.extend(m.group(0).strip() for m in relative.finditer(text))
