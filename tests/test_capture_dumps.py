@@ -420,3 +420,28 @@ def test_a_line_in_capitals_is_no_headline() -> None:
     shouted = capture_lines.split_lines("FÓRMULA 1 2024\nLa revancha de Verstappen frente a Russell en Qatar")
     penalties = [capture_headline._penalties(line) for line in shouted]
     assert penalties[0] >= capture_headline.SHOUTED_PENALTY > penalties[1]
+
+
+def test_share_buttons_above_the_headline_are_no_sections() -> None:
+    body = (
+        "The harbour bridge reopened on Friday after two years of repairs, and the first buses crossed it at dawn "
+        "while a small crowd of residents watched from the quay and applauded the workers."
+    )
+    capture_text = "\n\n".join(
+        [
+            "date 2024-05-03 https://www.example-post.com/city/harbour-bridge-reopens-after-repairs",
+            "Home",
+            "City",
+            "Pinterest",
+            "LinkedIn",
+            "Tumblr",
+            "Harbour bridge reopens after repairs",
+            "By Jane Doe",
+            "May 3, 2024",
+            body,
+            body.replace("Friday", "Saturday"),
+        ]
+    )
+    article = newsmeta.extract(capture_text)
+    assert article.title == "Harbour bridge reopens after repairs"
+    assert not {"Pinterest", "LinkedIn", "Tumblr"} & set(article.sections)

@@ -207,7 +207,11 @@ def extract(lines: list[Line], url: str | None, captured: date | None = None) ->
         teaser = next((lines[n] for n in range(title + 1, min(len(lines), title + 3)) if lines[n].kind in "hp"), None)
         if teaser and 60 <= len(teaser.text) <= 500 and not _is_byline(teaser):
             found.append(Candidate("description", teaser.text, "capture:teaser", 0.45, {"line": str(teaser.index)}))
-        crumbs = [lines[n] for n in range(max(0, title - 3), title) if lines[n].words <= 3 and lines[n].kind in "wl"]
+        crumbs = [
+            lines[n]
+            for n in range(max(0, title - 3), title)
+            if lines[n].words <= 3 and lines[n].kind in "wl" and not capture_topics.is_share(lines[n].text)
+        ]
         found += [Candidate("sections", c.text, "capture:breadcrumb", 0.35, {"line": str(c.index)}) for c in crumbs]
     byline_end = None
     if bylines:

@@ -77,7 +77,8 @@ def _is_stop(text: str) -> bool:
     )
 
 
-def _is_share(text: str) -> bool:
+def is_share(text: str) -> bool:
+    """A share or social button's label (``Teilen``, ``Copy link``, ``링크 복사하기``)."""
     return text.strip(" :").casefold() in label_set("share_words")
 
 
@@ -258,7 +259,7 @@ def _ends_text(line: Line) -> bool:
     """A line that can stand right before an article's tags: a paragraph or a sentence, a source line, a share
     button (not a block heading or a menu's link: what follows those is that block's)."""
     text = line.text
-    return is_prose(line) or text.endswith(_SENTENCE_END) or _is_share(text) or _KEY_VALUE.match(text) is not None
+    return is_prose(line) or text.endswith(_SENTENCE_END) or is_share(text) or _KEY_VALUE.match(text) is not None
 
 
 def _is_sentence(line: Line) -> bool:
@@ -276,10 +277,10 @@ def _unlabelled_run(lines: list[Line], end: int) -> list[Line]:
     budget = RUN_SKIP
     for line in lines[end + 1 : end + 1 + RUN_WINDOW]:
         text = line.text
-        if not run and _is_share(text):
+        if not run and is_share(text):
             before = line
             continue
-        if _is_topic_item(line) and not _shouted(text) and not _is_share(text) and _label_key(text) not in labels:
+        if _is_topic_item(line) and not _shouted(text) and not is_share(text) and _label_key(text) not in labels:
             if not run and _glued_alone(text):
                 return [line] if before is not None and _ends_text(before) else []
             run.append(line)
@@ -309,7 +310,7 @@ def _unlabelled_run(lines: list[Line], end: int) -> list[Line]:
 def _glued_alone(text: str) -> bool:
     """A line of two tags or more glued together, none of them a stop (``Create an AccountSign in``)."""
     parts = split_glued_tags(text, alone=True)
-    return len(parts) > 1 and not any(_is_stop(part) or _is_share(part) for part in parts)
+    return len(parts) > 1 and not any(_is_stop(part) or is_share(part) for part in parts)
 
 
 def _glued_line(lines: list[Line], end: int) -> list[Line]:
@@ -401,7 +402,7 @@ def _kicker(lines: list[Line], title: int) -> list[Candidate]:
         and line.words <= KICKER_WORDS
         and not _shouted(text)
         and not _GLUED.search(text)
-        and not _is_share(text)
+        and not is_share(text)
         and _is_topic_item(line)
     ):
         return [Candidate("tags", text, "capture:kicker", 0.3, {"line": str(line.index)})]
