@@ -61,7 +61,7 @@ def url_path(url: str) -> str:
     return path
 
 
-@lru_cache(maxsize=1024)  # the URL extractor and the date resolver ask for the same page's
+@lru_cache(maxsize=1024)  # the URL extractor and the date resolver both ask for the page's URL date
 def url_date(url: str | None) -> UrlDate | None:
     """The date the URL's path gives, if any: a whole day first, else a ``/year/month/`` pair."""
     if not url:
