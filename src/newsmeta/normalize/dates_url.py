@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 _YEAR = r"(?:199[5-9]|20\d\d)"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_DIGIT = re.compile(r"\d")
 #: Web archives prefix the original address with their capture stamp; read the original.
 _ARCHIVED = re.compile(r"/web/\d{8,14}[a-z_]*/(.*)$")
 _FULL = (
@@ -67,7 +68,7 @@ def url_date(url: str | None) -> UrlDate | None:
     if not url:
         return None
     path = url_path(url)
-    if not any(ch.isdigit() for ch in path):
+    if not _DIGIT.search(path):
         return None
     for pattern in _FULL:
         for match in pattern.finditer(path):

@@ -59,15 +59,21 @@ def choose(
         value = normalise(candidate)
         if value is None:
             continue
-        score = candidate.confidence + (adjust(candidate, value) if adjust else 0.0)
-        groups.setdefault(key(value), []).append((score, order, candidate, value))
+        score = candidate.confidence + adjust(candidate, value) if adjust else candidate.confidence
+        member = (score, order, candidate, value)
+        grouping = key(value)
+        group = groups.get(grouping)
+        if group is None:
+            groups[grouping] = [member]
+        else:
+            group.append(member)
     if not groups:
         return None
     best_rank: tuple[float, int] | None = None
     best_members: list[tuple[float, int, Candidate, T]] = []
     for members in groups.values():
         if len(members) > 1:
-            members.sort(key=lambda m: (-m[0], m[1]))
+            members.sort(key=_rank_key)
             kinds = len({m[2].kind for m in members})
             sources = len({m[2].source for m in members})
             bonus = AGREEMENT_BONUS * (kinds - 1) + SOURCE_BONUS * (sources - 1)
@@ -78,6 +84,10 @@ def choose(
             best_rank, best_members = rank, members
     assert best_rank is not None
     best = best_members[0][2]
-    agreeing = sorted({m[2].source for m in best_members[1:]} - {best.source})
+    agreeing = sorted({m[2].source for m in best_members[1:]} - {best.source}) if len(best_members) > 1 else []
     confidence = round(min(1.0, max(0.0, best_rank[0])), 3)
     return Choice(best_members[0][3], Evidence(source=best.source, confidence=confidence, agreeing=agreeing), best)
+
+
+def _rank_key(member: tuple[float, int, Candidate, object]) -> tuple[float, int]:
+    return -member[0], member[1]

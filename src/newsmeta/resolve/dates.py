@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from ..candidate import Candidate
@@ -98,8 +97,10 @@ def _parse_all(candidates: list[Candidate], context: Context, label: str) -> Par
     rejected: list[str] = []
     impossible: list[str] = []
     offsets: list[str] = []
+    memo: dict[str, ParsedDate | None] = {}  # sources often repeat the same string
     for candidate in candidates:
-        value = parse_date(candidate.value, reference=reference)
+        text = candidate.value
+        value = memo[text] if text in memo else memo.setdefault(text, parse_date(text, reference=reference))
         if value is None:
             if _DATE_SHAPED.search(candidate.value):
                 impossible.append(f"{candidate.source}={candidate.value!r}")
@@ -147,7 +148,7 @@ def local_offset(values: list[ParsedDate]) -> timezone | None:
 def _localised(parsed: ParsedDate, local: timezone | None) -> ParsedDate:
     if local is None or not parsed.has_tz or not parsed.has_time:
         return parsed
-    return replace(parsed, value=parsed.value.astimezone(local))
+    return ParsedDate(parsed.value.astimezone(local), True, True)
 
 
 def _day(parsed: ParsedDate) -> date:
@@ -184,9 +185,10 @@ def _choose(
 ) -> tuple[Choice[ParsedDate] | None, float]:
     """The best day's choice and its score (``0.0`` when there is none)."""
     pool = [c for c in candidates if id(c) in parsed]
+    localised = {id(c): _localised(parsed[id(c)], local) for c in pool}
 
     def normalise(candidate: Candidate) -> ParsedDate | None:
-        return _localised(parsed[id(candidate)], local)
+        return localised[id(candidate)]
 
     def adjust(candidate: Candidate, value: ParsedDate) -> float:
         bonus = PRECISION_BONUS * (value.has_time + value.has_tz)
@@ -197,9 +199,9 @@ def _choose(
     choice = choose(pool, normalise, key=_day, adjust=adjust)
     if choice is None:
         return None, 0.0
-    members = [normalise(c) for c in pool]
+    members = [localised[id(c)] for c in pool]
     originals = [parsed[id(c)] for c in pool]
-    refined = _refine(choice, [m for m in members if m], originals)
+    refined = _refine(choice, members, originals)
     return Choice(refined, choice.evidence, choice.candidate), choice.evidence.confidence
 
 

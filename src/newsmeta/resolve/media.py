@@ -43,13 +43,13 @@ def to_image(candidate: Candidate, url: str | None) -> Image:
 
 
 def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None, list[Image], Choice[str] | None]:
-    urls: dict[int, str | None] = {}
+    urls: dict[str, str | None] = {}  # by value: sources often repeat the same picture
 
     def normalise(candidate: Candidate) -> str | None:
-        key = id(candidate)
-        if key not in urls:
-            urls[key] = absolute_url(candidate.value, context.url)
-        return urls[key]
+        value = candidate.value
+        if value not in urls:
+            urls[value] = absolute_url(value, context.url)
+        return urls[value]
 
     def penalty(_: Candidate, url: str) -> float:
         return 0.0 if _is_picture(url) else -NOT_A_PICTURE_PENALTY

@@ -28,11 +28,18 @@ def looks_like_person(name: str) -> bool:
 def resolve(
     candidates: list[Candidate], context: Context, site_names: set[str]
 ) -> tuple[list[Person], ListChoice | None]:
+    split_once: dict[int, list[str]] = {}
+
     def split(candidate: Candidate) -> list[str]:
-        if candidate.extra.get("kind") == "organization":
-            return [candidate.value.strip()] if candidate.value.strip() else []
-        names = split_names(candidate.value)
-        return [n for n in names if looks_like_person(n)] if candidate.kind == "dom" else names
+        names = split_once.get(id(candidate))
+        if names is None:
+            if candidate.extra.get("kind") == "organization":
+                names = [candidate.value.strip()] if candidate.value.strip() else []
+            else:
+                names = split_names(candidate.value)
+                names = [n for n in names if looks_like_person(n)] if candidate.kind == "dom" else names
+            split_once[id(candidate)] = names
+        return names
 
     # rule 1: the people the page names; rule 2, only when it names none: organisations
     people_candidates = [c for c in candidates if not is_organisation(c, site_names)]

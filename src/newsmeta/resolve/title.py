@@ -46,17 +46,18 @@ def strip_site_name(title: str, names: set[str]) -> str:
 
 
 def resolve(candidates: list[Candidate], context: Context, names: set[str]) -> Choice[str] | None:
-    cleaned: dict[int, str | None] = {}
+    cleaned: dict[str, str | None] = {}  # by value: sources often repeat the same headline
 
     def normalise(candidate: Candidate) -> str | None:
-        if id(candidate) not in cleaned:
-            text = clean_text(candidate.value)
+        value = candidate.value
+        if value not in cleaned:
+            text = clean_text(value)
             if text and len(text) <= MAX_TITLE_CHARS:
                 text = strip_site_name(text, names)
-                cleaned[id(candidate)] = text if squash(text) not in names else None
+                cleaned[value] = text if squash(text) not in names else None
             else:
-                cleaned[id(candidate)] = None
-        return cleaned[id(candidate)]
+                cleaned[value] = None
+        return cleaned[value]
 
     behind_kicker: dict[str, set[str]] = {}
     for candidate in candidates:
