@@ -33,7 +33,6 @@ TARGETS = {
 }
 #: Targets this work has not reached yet (see the issue's report); they turn into plain checks once reached.
 NOT_YET = {
-    ("values", "title"),
     ("values", "topics_f1"),
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import newsmeta
-from newsmeta.extractors import capture, capture_values
+from newsmeta.extractors import capture, capture_values, capture_values_topics
 from newsmeta.extractors.capture_lines import Line, split_lines
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "capture"
@@ -62,6 +62,18 @@ def test_a_credit_line_is_no_title_however_often_repeated() -> None:
 def test_a_picture_word_with_a_colon_inside_a_headline_is_no_credit() -> None:
     lines = _lines("Erstes Bild: So könnte die neue Seilbahn aussehen", "2024-03-08T17:59:52.000Z")
     assert _values(lines, None, "title") == ["Erstes Bild: So könnte die neue Seilbahn aussehen"]
+
+
+def test_a_kicker_shaped_line_beats_the_description_before_it() -> None:
+    description = "Why was the harbour authority created and what does it do?"
+    headline = "Harbour authority: What is it and what does it do?"
+    lines = _lines(description, headline, "2022-10-10T13:21:17.000Z")
+    assert _values(lines, "https://news.example/explainers-63159607", "title") == [headline]
+
+
+def test_a_label_after_a_colon_is_no_kicker_shaped_headline() -> None:
+    lines = _lines("Ferry timetable changes from Monday", "NLP Category: Business", "2024-05-03T08:00:00Z")
+    assert _values(lines, None, "title") == ["Ferry timetable changes from Monday"]
 
 
 def test_the_line_repeated_most_is_the_headline() -> None:
@@ -241,6 +253,67 @@ def test_semicolon_list_is_the_keywords() -> None:
 def test_title_and_site_name_with_a_pipe_are_no_list() -> None:
     lines = _lines("Harbour towns vote on a shared ferry service | Example Herald", "2024-02-24T09:00:00Z")
     assert _values(lines, None, "tags") == []
+
+
+def test_two_part_phrase_with_a_comma_is_no_keyword_list() -> None:
+    lines = _lines(
+        "Harbour marathon: Parents kept away from the start",
+        'Clear winner, odd costumes and a "royal visit"',
+        "2024-04-28T15:19:00.000Z",
+    )
+    assert _values(lines, None, "tags") == []
+
+
+def test_a_keyword_holding_a_comma_stays_in_its_run() -> None:
+    lines = _lines("Some story title here", "Investing", "Bitcoin", "Jane Roe, CFP", "Crypto", "Finance", "Savings")
+    assert _values(lines, None, "tags") == ["Investing", "Bitcoin", "Jane Roe, CFP", "Crypto", "Finance", "Savings"]
+
+
+def test_the_url_slug_inside_a_run_neither_ends_it_nor_is_a_label() -> None:
+    url = "https://news.example/article/council-budget-vote-delayed-again-151f82b5"
+    lines = _lines(
+        "Council budget vote delayed again",
+        "Politics",
+        "Budget",
+        "council budget vote delayed again",
+        "Transport",
+        "Housing",
+    )
+    assert _values(lines, url, "tags")[:4] == ["Politics", "Budget", "Transport", "Housing"]
+
+
+def test_breadcrumb_positions_do_not_end_the_run() -> None:
+    assert _fixture("values-breadcrumb.txt").tags == ["Lifestyle", "Gardening"]
+
+
+def test_a_cms_key_before_a_label_is_dropped() -> None:
+    lines = _lines("Some story title here", "Bank of Montreal", "Category: Economy", "TD Economics")
+    assert _values(lines, None, "tags") == ["Bank of Montreal", "Economy", "TD Economics"]
+
+
+def test_url_sections_are_the_topics_when_the_capture_has_none() -> None:
+    article = _fixture("values-url-sections.txt")
+    assert article.tags == ["world", "middle east"]
+    assert article.provenance["tags"].confidence == capture_values_topics.URL_SECTION_CONFIDENCE
+
+
+def test_labels_of_the_capture_beat_the_url_sections() -> None:
+    assert _fixture("values-section-in-url.txt").provenance["tags"].source == "capture:values.labels"
+
+
+def test_url_sections_lead_the_path_and_are_lower_case_words() -> None:
+    sections = capture_values_topics.url_sections
+    assert sections("https://news.example/world/middle-east/tank-fired-2024-03-07/") == ["world", "middle east"]
+    assert sections("https://news.example/world/2024/feb/24/spain-votes") == ["world"]
+    assert sections("https://news.example/de/post-vac-syndrom-nach-covid-19-impfung/a-65897191") == []
+    assert sections("https://news.example/Entwurf-des-Gesetzes/!5928990/") == []
+    assert sections("https://news.example/news/us-news/story-1") == ["us news"]
+    assert sections(None) == []
+
+
+def test_a_lone_label_holding_the_host_name_is_the_site() -> None:
+    lines = _lines("Judy Lybke, ganz und gar nicht eigenartig", "2023-04-28T18:43:01Z", "ex-tv NACHRICHTEN")
+    assert _values(lines, "https://www.ex-tv.de/leben/Judy-Lybke-article24075843.html", "tags") == ["leben"]
 
 
 def test_the_last_lone_label_is_a_weak_topic() -> None:

@@ -44,6 +44,11 @@ _WORD = re.compile(r"[^\W_]+")
 _KICKER = re.compile(r"^(.{2,80}?)(?::|\s[|–—-])\s+(.+)$")
 #: Share of the headline's words (after a kicker) that the URL slug must spell for the kicker to be dropped.
 SLUG_COVER = 0.8
+#: A headline's shape: a short kicker, a colon, then a phrase (``Silicon Valley Bank: Federal Reserve räumt ...``).
+_KICKER_SHAPE = re.compile(r"^\S+(?:\s+\S+){0,4}:\s+\S+(?:\s+\S+){2}")
+#: Bonus for a line of that shape (as strong a sign as being repeated): descriptions are sentences, captions end in a
+#: credit, labels (``NLP Category: Business``) have a word or two after their colon.
+KICKER_BONUS = 0.5
 #: Words that make a capitalised line a role, a credit or an organisation rather than a person.
 _NOT_PERSON = re.compile(
     r"images|photo|foto|getty|shutterstock|istock|reuters|afp|dpa|\binc\b|\bltd\b|gmbh|news|media|"
@@ -146,6 +151,8 @@ def headline_score(line: Line, slug: set[str], repeats: int, position: float) ->
         score -= 1.2
     if size > 160:
         score -= 1.0
+    elif ":" in text and _KICKER_SHAPE.match(text):
+        score += KICKER_BONUS
     if not cjk and line.words < 4:
         score -= 0.6
     if line.kind == "K" and all(len(item.split()) <= 3 for item in text.split(",")):
@@ -168,8 +175,9 @@ def without_kicker(text: str, slug: set[str]) -> str:
     return text
 
 
-def title(lines: list[Line], url: str | None) -> list[Candidate]:
-    slug = slug_words(url)
+def title(lines: list[Line], url: str | None, slug: set[str] | None = None) -> list[Candidate]:
+    if slug is None:
+        slug = slug_words(url)
     counts = Counter(line.text for line in lines)
     scored = [
         (headline_score(line, slug, counts[line.text], n / max(len(lines), 1)), -n, line)
@@ -402,7 +410,8 @@ def texts(lines: list[Line]) -> list[Candidate]:
 
 
 def extract(lines: list[Line], url: str | None) -> list[Candidate]:
-    headline = title(lines, url)
+    slug = slug_words(url)
+    headline = title(lines, url, slug)
     found = dates(lines) + headline
     publishers = publisher(lines)
     publisher_names = {c.value for c in publishers}
@@ -416,7 +425,7 @@ def extract(lines: list[Line], url: str | None) -> list[Candidate]:
     excluded = {c.value for c in people} | publisher_names
     shown = headline + [c for c in described if c.field == "description"]
     excluded |= {text for c in shown if (text := _line_text(lines, c))}
-    found += tags(lines, excluded, site)
+    found += tags(lines, excluded, site, url, slug)
     found += publishers[:1]
     found += described
     return found
