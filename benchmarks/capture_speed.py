@@ -41,7 +41,7 @@ STAGES = [
     ("structure (not dumps)", capture, "structure"),
     ("body run", capture_dump, "body_run"),
     ("headline", capture_headline, "find"),
-    ("  slug lines", capture_headline, "_slug_lines"),
+    ("  slug stems", capture_headline, "_stem_lines"),
     ("headline wording", capture_headline, "wording"),
     ("language", capture_dump.capture_language, "candidates"),
     ("bylines", capture_dump.capture_bylines, "find"),
@@ -64,9 +64,12 @@ def _timed(label: str, run: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def time_stages() -> None:
-    """Time each of :data:`STAGES` from now on (their seconds go to ``_spent``)."""
+    """Time each of :data:`STAGES` from now on (their seconds go to ``_spent``; a stage the code has not, as an
+    older version run for comparison, is left out)."""
     for label, module, name in STAGES:
-        setattr(module, name, _timed(label, getattr(module, name)))
+        run = getattr(module, name, None)
+        if run is not None:
+            setattr(module, name, _timed(label, run))
 
 
 def time_capture(data: bytes) -> tuple[float, dict[str, float]]:

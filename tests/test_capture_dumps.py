@@ -158,10 +158,10 @@ def test_kicker_kept_when_the_slug_spells_it() -> None:
 def test_glued_kicker_dropped_when_the_slug_leaves_it_out() -> None:
     lines = capture_lines.split_lines('"Es wird bald beginnen"Trump spricht nach Sturm über Bodeneinsätze')
     slug = capture_lines.slug_words("https://example.de/politik/Trump-spricht-nach-Sturm-ueber-Bodeneinsaetze-1.html")
-    assert capture_headline.wording(lines, capture_headline.Headline(0, slug, set())) == (
+    assert capture_headline.wording(lines, capture_headline.Headline(0, slug)) == (
         "Trump spricht nach Sturm über Bodeneinsätze"
     )
-    assert capture_headline.wording(lines, capture_headline.Headline(0, set(), set())) == lines[0].text
+    assert capture_headline.wording(lines, capture_headline.Headline(0, set())) == lines[0].text
 
 
 def test_picture_credit_is_no_headline() -> None:
@@ -350,8 +350,18 @@ def test_dated_lines_are_the_date_kinds(name: str) -> None:
 def test_segments_that_cannot_hold_names(segment: str) -> None:
     """The shortcut is sound (what it rejects holds no names), and it rejects headlines and caseless text."""
     assert capture_bylines._names(segment, False) is None
-    rejected = ("Office for Budget Responsibility", "恋愛＆結婚", "Julia Vergin, the reporter")
+    rejected = ("Office for Budget Responsibility", "Nach Kalifat-Rufen in Hamburg", "恋愛＆結婚", "Julia Vergin, the reporter")
     assert capture_bylines._cannot_hold_names(segment) is (segment in rejected)
+
+
+@pytest.mark.parametrize(
+    ("segment", "names"),
+    [("Jane Doe Senior reporter at AP", "Jane Doe"), ("Ulrich ExnerKorrespondent in Berlin", "Ulrich Exner")],
+)
+def test_a_lower_case_word_after_a_role_is_cut_off_with_it(segment: str, names: str) -> None:
+    """The shortcut keeps a segment whose lower-case words follow a role (cut off with it)."""
+    assert not capture_bylines._cannot_hold_names(segment)
+    assert capture_bylines._names(segment, False) == names
 
 
 @pytest.mark.parametrize(

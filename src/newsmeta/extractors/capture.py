@@ -15,6 +15,7 @@ shows itself.
 from __future__ import annotations
 
 import re
+import string
 from datetime import date, datetime
 
 from ..candidate import Candidate
@@ -35,6 +36,9 @@ _SAMPLE = 4000
 _CHUNK = 250
 #: A cheap sign of a structured value (URL, number, timestamp, boolean) at the start of a line.
 _STRUCTURED_START = re.compile(r"(?:https?:|//|www\.|[-+]?\d|true$|false$|\S+@\S+\.\w+$)", re.I)
+#: The first characters :data:`_STRUCTURED_START` can match (besides a digit, or anything in an e-mail address).
+_STRUCTURED_FIRST = "hHwWtTfF/+-"
+_ASCII_LETTERS = string.ascii_letters.encode()
 #: Below this share of lines with a structured start, a capture is a page dump whatever its lines' kinds:
 #: dumps are then read without classifying every menu and footer line.
 DUMP_SHARE = 0.1
@@ -42,7 +46,13 @@ DUMP_SHARE = 0.1
 
 def looks_like_dump(lines: list[Line]) -> bool:
     """Few lines start like a structured value: a page dump (no need to classify each line to know it)."""
-    starts = sum(1 for line in lines if _STRUCTURED_START.match(line.text))
+    match = _STRUCTURED_START.match
+    starts = 0
+    for line in lines:
+        text = line.text
+        first = text[:1]
+        if (first in _STRUCTURED_FIRST or first.isdecimal() or "@" in text) and match(text):
+            starts += 1
     return starts < DUMP_SHARE * len(lines)
 
 
@@ -69,9 +79,13 @@ def _header_date(captured: date | datetime | None) -> list[Candidate]:
 
 
 def _usable(doc: Document, text: str) -> bool:
-    """Enough of the capture's start is letters (counted a chunk at a time, until there are enough)."""
+    """Enough of the capture's start is letters: its ASCII letters alone (counted at once), else all its letters
+    (counted a chunk at a time, until there are enough)."""
     sample = text[:_SAMPLE]
     needed = MIN_LETTER_SHARE * max(1, len(sample.strip()))
+    ascii_part = sample.encode("ascii", "ignore")
+    if len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS)) >= needed:
+        return True
     letters = 0
     for start in range(0, len(sample), _CHUNK):
         letters += sum(map(str.isalpha, sample[start : start + _CHUNK]))

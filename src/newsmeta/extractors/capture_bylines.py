@@ -43,8 +43,11 @@ _DIGIT = re.compile(r"\d")
 
 @lru_cache(maxsize=1)
 def _prefix() -> re.Pattern[str]:
-    words = sorted((re.escape(w) for w in lexicon()["byline_prefixes"]), key=len, reverse=True)
-    return re.compile(rf"^(?:{'|'.join(words)})(?:\s*:\s*|\s+)(?=\S)", re.I)
+    prefixes = lexicon()["byline_prefixes"]
+    words = sorted((re.escape(w) for w in prefixes), key=len, reverse=True)
+    # the prefixes' first letters looked ahead for first: most lines start with none (a quick no)
+    initials = "".join(sorted({re.escape(w[0]) for w in prefixes if w}))
+    return re.compile(rf"^(?=[{initials}])(?:{'|'.join(words)})(?:\s*:\s*|\s+)(?=\S)", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -53,7 +56,7 @@ def _words(key: str) -> frozenset[str]:
 
 
 #: The characters a byline separator (:data:`_SEPARATORS`) holds: a line without one is a single segment.
-_SEPARATOR_MARKS = "|·•-–—"
+_SEPARATOR_MARK = re.compile("[|·•–—-]")
 
 
 def may_be_prefixed(text: str) -> bool:
@@ -64,27 +67,39 @@ def may_be_prefixed(text: str) -> bool:
         return False
     if _prefix().match(text) or is_bare_prefix(text) or _suffixed_name(text):
         return True
-    if not any(mark in text for mark in _SEPARATOR_MARKS):
+    if not _SEPARATOR_MARK.search(text):
         return False
     return any(_prefix().match(segment) for segment in _SEPARATORS.split(text)[1:])
 
 
+@lru_cache(maxsize=1)
+def _bare_prefixes() -> frozenset[str]:
+    return _words("byline_prefixes") | _words("author_labels")
+
+
 def is_bare_prefix(text: str) -> bool:
     """A line that only introduces the byline on the next line (``By``, ``Von``, ``Kommentar von``, ``Autor:``)."""
-    return len(text) <= 40 and text.strip(" :").casefold() in (_words("byline_prefixes") | _words("author_labels"))
+    return len(text) <= 40 and text.strip(" :").casefold() in _bare_prefixes()
+
+
+@lru_cache(maxsize=4096)
+def _is_role(word: str) -> bool:
+    """:func:`is_role_word`, worked out once per word of a page (bylines ask about the same words again)."""
+    return is_role_word(word)
 
 
 def _cut_role(text: str) -> str:
     """Drop a role glued to or following the name: ``Ulrich ExnerKorrespondent``, ``Steffan Rhys Deputy Editor``."""
     words = text.split()
+    camel = _CAMEL.search(text) is not None  # a word glued to the next one (no white space is a letter)
     for number, word in enumerate(words):
-        parts = _CAMEL.split(word)
-        if len(parts) > 1 and number >= 1:
+        parts = _CAMEL.split(word) if camel and number >= 1 else ()
+        if len(parts) > 1:
             for cut in range(1, len(parts)):
                 tail = ["".join(parts[cut:]), *words[number + 1 :]]
-                if any(is_role_word(part) for part in tail):
+                if any(_is_role(part) for part in tail):
                     return " ".join([*words[:number], "".join(parts[:cut])])
-        if number >= 2 and is_role_word(word):
+        if number >= 2 and _is_role(word):
             return " ".join(words[:number])
     return text
 
@@ -112,12 +127,12 @@ def _names(segment: str, prefixed: bool) -> str | None:
         return None
     parts = (_cut_role(part.strip()) for part in segment.split(","))
     # a part made only of role words (``Jane Doe, Senior Reporter``) is the role, not another name
-    segment = ", ".join(part for part in parts if not all(is_role_word(word) for word in part.split()))
+    segment = ", ".join(part for part in parts if not all(_is_role(word) for word in part.split()))
     segment = segment.strip(" ,")
     if not segment:
         return None
     first = segment.split(",")[0].strip()
-    if any(is_role_word(word) for word in first.split()):
+    if any(_is_role(word) for word in first.split()):
         return None
     if names_in(segment) and not _is_furniture(segment):
         return segment
@@ -133,8 +148,10 @@ _NAME_JOINERS = frozenset(["and", "und", "et", "y", "og", "i", "u"])
 def _cannot_hold_names(segment: str) -> bool:
     """Cheap proofs that no list of names is left of a segment once roles are cut (:func:`_cut_role`): fewer
     than two capital letters (a name has two capitalised words), or a lower-case word among the first two words
-    of a comma part (``Office for Budget``), which no name has and the role cut (from the second word on) keeps."""
-    for part in segment.split(","):
+    of a comma part (``Office for Budget``), which no name has and the role cut (from the second word on) keeps,
+    or a lower-case word further on that no role word before it cuts off (``Jetzt Top-Job in New York``)."""
+    parts = segment.split(",")
+    for part in parts:
         for number, word in enumerate(part.split(None, 2)[:2]):
             bare = word.strip(".,'’()")
             if (
@@ -145,11 +162,36 @@ def _cannot_hold_names(segment: str) -> bool:
                 and bare.casefold() not in NAME_PARTICLES
             ):
                 return True
-    return sum(map(str.isupper, segment)) < 2
+    if sum(map(str.isupper, segment)) < 2:
+        return True
+    return any(_keeps_lower_case_word(part.split()) for part in parts)
 
 
-def _capitals(text: str) -> int:
-    return sum(1 for word in text.split() if word[:1].isupper())
+def _is_lower_case_word(word: str) -> bool:
+    """A lower-case word that is no name particle and does not join names (no part of any name list)."""
+    bare = word.strip(".,'’()")
+    return (
+        bare.isalpha()
+        and bare[0].islower()
+        and bare not in _NAME_JOINERS
+        and bare.casefold() not in NAME_PARTICLES
+    )
+
+
+def _keeps_lower_case_word(words: list[str]) -> bool:
+    """A comma part's first lower-case word from the third word on (:func:`_is_lower_case_word`) stays in it once
+    its role is cut off (:func:`_cut_role`): no role word from the third word to it, and no word glued to the next
+    one (``ExnerKorrespondent``) from the second word to it."""
+    for number in range(2, len(words)):
+        if _is_lower_case_word(words[number]):
+            if any(_is_role(word) for word in words[2 : number + 1]):
+                return False
+            return _CAMEL.search(" ".join(words[1 : number + 1])) is None
+    return False
+
+
+def _capitals(words: list[str]) -> int:
+    return sum(1 for word in words if word[:1].isupper())
 
 
 #: A line that is only an e-mail address or a handle (``bykj@mk.co.kr``, ``@janedoe``).
@@ -160,7 +202,11 @@ MAX_CJK_NAME_CHARS = 6
 
 def _suffixed_name(text: str) -> str | None:
     """The name before a role word that follows names in CJK bylines (``배윤경 기자``, ``松岡大地 記者``)."""
-    words = text.split()
+    return _suffixed(text.split())
+
+
+def _suffixed(words: list[str]) -> str | None:
+    """:func:`_suffixed_name` of a line's words."""
     if len(words) == 2 and words[1] in _words("byline_suffixes"):
         name = words[0]
         if is_cjk(name) and len(name) <= MAX_CJK_NAME_CHARS and name.isalpha():
@@ -172,23 +218,27 @@ def _suffixed_name(text: str) -> str | None:
 def byline(text: str) -> tuple[str, bool] | None:
     """The names in a byline line and whether it was announced (``By`` before it, ``기자`` after it); ``None`` for
     no byline."""
-    if len(text) > MAX_BYLINE_CHARS or len(text.split()) > MAX_BYLINE_WORDS:
+    if len(text) > MAX_BYLINE_CHARS:
         return None
-    suffixed = _suffixed_name(text)
+    words = text.split()
+    if len(words) > MAX_BYLINE_WORDS:
+        return None
+    suffixed = _suffixed(words)
     if suffixed:
         return suffixed, True
-    if _capitals(text) < 2 and not _prefix().match(text) and not is_cjk(text):
+    prefix = _prefix()
+    if _capitals(words) < 2 and not prefix.match(text) and not is_cjk(text):
         return None  # names need two capitalised words, unless a prefix announces them
-    segments = _SEPARATORS.split(text)
+    segments = _SEPARATORS.split(text) if _SEPARATOR_MARK.search(text) else [text]
     for segment in [text, *segments] if len(segments) > 1 else segments:
         if not segment:
             continue
         prefixed = False
-        match = _prefix().match(segment)
+        match = prefix.match(segment)
         while match:
             prefixed = True
             segment = segment[match.end() :]
-            match = _prefix().match(segment)
+            match = prefix.match(segment)
         names = _names(segment, prefixed)
         if names:
             return names, prefixed
@@ -219,11 +269,9 @@ def _at(lines: list[Line], position: int) -> tuple[str, bool, int] | None:
 
 def _nav_words(lines: list[Line], title: int) -> frozenset[str]:
     """One-word lines far from the headline (menus, sections): a bare 'name' holding one is no name."""
-    return frozenset(
-        line.text.casefold()
-        for number, line in enumerate(lines)
-        if abs(number - title) > 1 and len(line.text) <= 25 and " " not in line.text
-    )
+    texts = [line.text for line in lines]
+    far = texts[: max(0, title - 1)] + texts[title + 2 :]
+    return frozenset(text.casefold() for text in far if len(text) <= 25 and " " not in text)
 
 
 def _block(lines: list[Line], names: str, last: int) -> tuple[list[str], int]:

@@ -8,6 +8,7 @@ the parser sees a clean phrase. Month names and the words around dates are data 
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from ..rules import lexicon
@@ -38,11 +39,18 @@ def _words(key: str) -> str:
     return "|".join(words)
 
 
+def _initials(key: str) -> str:
+    """A look-ahead for the first letters of a lexicon list's words: a case-blind pattern of many words tries its
+    words only where one can start (much quicker than trying each word at every character)."""
+    letters = sorted({word[0] for word in lexicon().get(key, []) if word})
+    return f"(?=[{''.join(map(re.escape, letters))}])" if letters else ""
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    months = _words("months")
-    units = _words("relative_units")
-    relative_words = _words("relative_words")
+    months = _initials("months") + f"(?:{_words('months')})"
+    units = _initials("relative_units") + f"(?:{_words('relative_units')})"
+    relative_words = _initials("relative_words") + f"(?:{_words('relative_words')})"
     day = r"\d{1,2}\.?"
     year = r"(?:19|20)\d{2}"
     named = (
@@ -62,8 +70,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return (
         phrase,
         re.compile(relative, re.I),
-        re.compile(rf"\b(?:{_words('updated_words')})\b", re.I),
-        re.compile(rf"^(?:{_words('published_words')})\b", re.I),
+        re.compile(rf"\b{_initials('updated_words')}(?:{_words('updated_words')})\b", re.I),
+        re.compile(rf"^{_initials('published_words')}(?:{_words('published_words')})\b", re.I),
     )
 
 
@@ -119,13 +127,43 @@ def _may_hold_date(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _relative_words() -> re.Pattern[str]:
-    return re.compile(_words("relative_words"), re.I)
+    return re.compile(_initials("relative_words") + f"(?:{_words('relative_words')})", re.I)
+
+
+def _ascii_form(word: str) -> str | None:
+    """How ``word`` is spelled in lower-case ASCII text that the case-blind patterns match it in (``yıl`` ->
+    ``yil``), or ``None`` when no ASCII text matches it."""
+    spelled = ""
+    for ch in word:
+        if ch.isascii():
+            spelled += ch.lower()
+            continue
+        # a letter of another alphabet that case-blind matching takes for an ASCII letter (``ı`` for ``i``)
+        same = [letter for letter in string.ascii_lowercase if re.fullmatch(re.escape(ch), letter, re.I)]
+        if not same:
+            return None
+        spelled += same[0]
+    return spelled
+
+
+@lru_cache(maxsize=4)
+def _ascii_words(key: str) -> tuple[str, ...]:
+    """A lexicon list as lower-case ASCII text can hold it (see :func:`_ascii_form`), without the words that hold
+    another one (text that holds ``minutes`` holds ``min``): what a text holds some word of."""
+    forms = {form for form in map(_ascii_form, lexicon().get(key, [])) if form}
+    return tuple(sorted(form for form in forms if not any(other in form for other in forms - {form})))
 
 
 def _may_be_relative(text: str, digits: bool) -> bool:
     """Cheap test before the relative-time pattern: a relative time has one of the relative words (``vor einer
     Stunde``, ``3 days ago``), or is a number and a unit alone (``3 days``: ``digits`` says the text starts with
-    a digit)."""
+    a digit). In ASCII text, case-blind matching is matching the lower-cased text (quicker than the pattern), and
+    a unit is looked for too (every form of a relative time has one)."""
+    if text.isascii():
+        holds = text.lower().__contains__
+        if not digits and not any(map(holds, _ascii_words("relative_words"))):
+            return False
+        return any(map(holds, _ascii_words("relative_units")))
     return digits or _relative_words().search(text) is not None
 
 
@@ -174,7 +212,19 @@ def is_update(segment: str) -> bool:
 
 def is_publication(segment: str) -> bool:
     """The segment announces the publication (``Published``, ``Veröffentlicht am``, ``Stand:``...)."""
-    return bool(_patterns()[3].search(segment.strip()))
+    text = segment.strip()
+    first = text[:1]
+    if first.isascii() and first.lower() not in _ascii_initials("published_words"):
+        return False  # no word of the list starts so (an ASCII letter matches only its own case-blind forms)
+    return bool(_patterns()[3].search(text))
+
+
+@lru_cache(maxsize=4)
+def _ascii_initials(key: str) -> frozenset[str]:
+    """The ASCII letters (lower-cased) that case-blind matching takes for the first letter of a lexicon list's
+    words (:func:`_ascii_form`): text starting with another ASCII character starts with none of the words."""
+    initials = (_ascii_form(word[:1]) for word in lexicon().get(key, []))
+    return frozenset(initial for initial in initials if initial)
 
 
 def segments(text: str) -> list[str]:

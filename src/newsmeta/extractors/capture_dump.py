@@ -15,7 +15,7 @@ from datetime import date
 from ..candidate import Candidate
 from ..rules import label_set
 from . import capture_bylines, capture_dates, capture_headline, capture_language, capture_topics
-from .capture_lines import Line, is_prose, slug_words
+from .capture_lines import CJK_PROSE_CHARS, Line, is_prose, slug_words
 
 #: Short lines tolerated inside the body run (captions, ads, sub-headings).
 BODY_GAP = 3
@@ -37,7 +37,7 @@ def body_run(lines: list[Line]) -> tuple[int, int]:
     best, best_chars = (0, -1), 0
     start, chars, gap, last = -1, 0, 0, -1
     for position, line in enumerate(lines):
-        if is_prose(line):
+        if len(line.text) >= CJK_PROSE_CHARS and is_prose(line):  # shorter lines are no prose: no call for them
             if start < 0:
                 start, chars = position, 0
             chars += len(line.text)
@@ -210,7 +210,7 @@ def extract(lines: list[Line], url: str | None, captured: date | None = None) ->
         crumbs = [
             lines[n]
             for n in range(max(0, title - 3), title)
-            if lines[n].words <= 3 and lines[n].kind in "wl" and not capture_topics.is_share(lines[n].text)
+            if lines[n].words_up_to(4) <= 3 and lines[n].kind in "wl" and not capture_topics.is_share(lines[n].text)
         ]
         found += [Candidate("sections", c.text, "capture:breadcrumb", 0.35, {"line": str(c.index)}) for c in crumbs]
     byline_end = None

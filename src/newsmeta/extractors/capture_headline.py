@@ -17,7 +17,7 @@ from itertools import accumulate
 from ..normalize.text import fold
 from ..rules import lexicon
 from . import capture_bylines
-from .capture_lines import Line, is_cjk, is_lower_case, may_be_dated, word_keys
+from .capture_lines import Line, is_cjk, is_lower_case, may_be_dated, spellings, word_keys
 
 #: Lines looked at before the body's first line (and a few into it): pages may put a summary box and a share
 #: bar between the headline block and the body. Far from the body, nearness adds nothing (PROXIMITY_SPAN):
@@ -62,8 +62,32 @@ _SITE_CREDIT = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s?/\s?\w|\([^()/]{2
 @lru_cache(maxsize=1)
 def _credit_marks() -> re.Pattern[str]:
     """The credit marks, to be searched in lower-cased text (many times faster than a case-blind pattern)."""
-    marks = sorted((re.escape(mark.lower()) for mark in lexicon()["credit_marks"]), key=len, reverse=True)
-    return re.compile("|".join(marks))
+    return re.compile(_any_of({mark.lower() for mark in lexicon()["credit_marks"]}))
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _any_of(words: set[str]) -> str:
+    """A pattern that finds any of the words, their common beginnings written once (``fot(?:o(?::|s:)|ó:)``): the
+    pattern tries a few branches at each character rather than every word."""
+    if not words:
+        return "(?!)"
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: _Trie) -> str:
+        if list(node) == [""]:
+            return ""
+        options = [re.escape(ch) + branches(child) for ch, child in sorted(node.items()) if ch]
+        body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branches(tree)
 
 
 def is_credit(text: str) -> bool:
@@ -79,6 +103,8 @@ def ends_like_a_sentence(text: str) -> bool:
 
 def several_sentences(text: str) -> bool:
     """Two sentences or more (``... an. Aber hat sie ...?``): a teaser, not a headline."""
+    if ". " not in text and "! " not in text and "? " not in text:
+        return False  # no sentence end followed by a space (the pattern needs one)
     return _SENTENCE_BREAK.search(text) is not None
 
 
@@ -121,7 +147,7 @@ def shaped_like_headline(line: Line) -> bool:
     if not MIN_CHARS <= len(text) <= MAX_CHARS or "@" in text:
         return False
     cjk = is_cjk(text)
-    words = line.words
+    words = line.words_up_to(7)
     if not cjk and words < 3:
         return False
     if text.startswith(("http:", "https:", "www.", "/")):
@@ -137,29 +163,43 @@ def not_meta(facts: LineFacts, position: int) -> bool:
 def _slug_lines(lines: list[Line], slug: set[str]) -> set[int]:
     """Lines that hold two of the slug's words or more (found by the slug's stems, their first four letters, first:
     a line must hold two)."""
+    return {n for n in _stem_lines(lines, slug) if _holds_slug(lines[n].text, slug)}
+
+
+def _holds_slug(text: str, slug: set[str]) -> bool:
+    """The text holds two of the slug's words or more."""
+    return len(slug & word_keys(text)) >= 2
+
+
+_plus_one = (1).__add__
+
+
+def _stem_lines(lines: list[Line], slug: set[str], skip: range = range(0)) -> set[int]:
+    """Lines that hold two of the slug's stems or more (their first four letters; the slug lines are among them),
+    the lines at ``skip`` left out."""
     if len(slug) < 2:
         return set()
-    numbers = [n for n, line in enumerate(lines) if MIN_CHARS <= len(line.text) <= MAX_CHARS]
-    texts = [lines[n].text for n in numbers]
-    joined = "\n".join(texts).casefold()
-    folded = joined.split("\n")
-    starts = list(accumulate((len(text) + 1 for text in folded[:-1]), initial=0))
+    texts = [line.text for line in lines]
+    numbers = [
+        n for n, text in enumerate(texts) if MIN_CHARS <= len(text) <= MAX_CHARS and not skip.start <= n < skip.stop
+    ]
+    folded = [texts[n].casefold() for n in numbers]
+    joined = "\n".join(folded)
+    # where each line starts in the joined text
+    starts = list(accumulate(map(_plus_one, map(len, folded)), initial=0))
     # a line with two stems holds one besides the shortest (the commonest on a page: ``the``, ``and``...): only the
     # others are searched for
     stems = sorted({word[:4] for word in slug}, key=lambda stem: (len(stem), stem))
     shortest, others = stems[0], stems[1:]
     hits: dict[int, int] = {}
+    find, last = joined.find, len(folded) - 1
     for stem in others:
-        at = joined.find(stem)
+        at = find(stem)
         while at >= 0:
             n = bisect.bisect_right(starts, at) - 1
             hits[n] = hits.get(n, 0) + 1
-            at = joined.find(stem, starts[n + 1]) if n + 1 < len(starts) else -1
-    return {
-        numbers[n]
-        for n, count in hits.items()
-        if count + (shortest in folded[n]) >= 2 and len(slug & word_keys(texts[n])) >= 2
-    }
+            at = find(stem, starts[n + 1]) if n < last else -1
+    return {numbers[n] for n, count in hits.items() if count + (shortest in folded[n]) >= 2}
 
 
 class Repeats:
@@ -193,7 +233,14 @@ class Repeats:
 def score(facts: LineFacts, position: int, slug: set[str], body_start: int, repeats: Repeats) -> float:
     """How much the line at ``position`` looks like the headline (higher is likelier)."""
     lines = facts.lines
-    total = _placement_score(lines, position, slug, body_start)
+    placement = _placement_score(lines, position, slug, body_start)
+    return _scored(facts, position, placement, _penalties(lines[position]), repeats)
+
+
+def _scored(facts: LineFacts, position: int, placement: float, penalties: float, repeats: Repeats) -> float:
+    """:func:`score` from the line's place and slug words and its penalties, worked out already."""
+    lines = facts.lines
+    total = placement
     following = _meta_block(lines, position)
     if any(facts.dated(n) for n in following):
         total += DATE_BONUS
@@ -202,7 +249,7 @@ def score(facts: LineFacts, position: int, slug: set[str], body_start: int, repe
         total += BYLINE_BONUS + (PREFIXED_BYLINE_BONUS if bylines == 2 else 0.0)
     if repeats.repeated(lines[position].text):
         total += REPEAT_BONUS
-    return total - _penalties(lines[position])
+    return total - penalties
 
 
 def _best_byline(facts: LineFacts, positions: range) -> int:
@@ -218,8 +265,9 @@ def _best_byline(facts: LineFacts, positions: range) -> int:
 
 #: The most that a line's neighbours can add to its score: a date and a prefixed byline below it, a repeat.
 NEIGHBOURS_BONUS_MAX = DATE_BONUS + BYLINE_BONUS + PREFIXED_BYLINE_BONUS + REPEAT_BONUS
-#: Room for rounding when a score is compared with its bound.
+#: Room for rounding when a score is compared with its bound (and with its first, cheaper bound).
 _BOUND_MARGIN = 1e-9
+_CHEAP_MARGIN = 1e-6
 
 
 def score_bound(lines: list[Line], position: int, slug: set[str], body_start: int) -> float:
@@ -230,7 +278,17 @@ def score_bound(lines: list[Line], position: int, slug: set[str], body_start: in
 
 def _placement_score(lines: list[Line], position: int, slug: set[str], body_start: int) -> float:
     """The slug's words in the line, and its place before the body."""
-    total = _slug_score(lines[position].text, slug)
+    return _placed(_slug_score(lines[position].text, slug), position, body_start)
+
+
+def _placement_bound(lines: list[Line], position: int, slug: set[str], body_start: int) -> float:
+    """At least :func:`_placement_score`, cheaper: the slug's words looked for as parts of the text
+    (:func:`_slug_score_bound`)."""
+    return _placed(_slug_score_bound(lines[position].text, slug), position, body_start)
+
+
+def _placed(total: float, position: int, body_start: int) -> float:
+    """A slug score with the line's place before the body."""
     if position < body_start:
         total += PROXIMITY * max(0.0, 1.0 - (body_start - position) / PROXIMITY_SPAN)
     elif position > body_start:
@@ -248,6 +306,16 @@ def _meta_block(lines: list[Line], position: int) -> range:
     return range(position + 1, end)
 
 
+def _slug_score_bound(text: str, slug: set[str]) -> float:
+    """At least :func:`_slug_score`: a slug word among the text's word keys is part of one of its spellings, and
+    the share of the text's words it covers is at most one."""
+    if len(slug) < 2:
+        return 0.0
+    spelled = spellings(text)
+    covered = len([word for word in slug if word in spelled])
+    return SLUG_SHARE * covered / len(slug) + LINE_SHARE if covered else 0.0
+
+
 def _slug_score(text: str, slug: set[str]) -> float:
     if len(slug) < 2:
         return 0.0
@@ -261,7 +329,7 @@ def _slug_score(text: str, slug: set[str]) -> float:
 def _penalties(line: Line) -> float:
     text = line.text
     total = CREDIT_PENALTY if is_credit(text) else 0.0
-    if line.words < 3 and not is_cjk(text):
+    if line.words_up_to(3) < 3 and not is_cjk(text):
         total += FEW_WORDS_PENALTY
     if text.isupper() and not is_cjk(text):
         total += SHOUTED_PENALTY  # a section label or a kicker (``FÓRMULA 1 2024``), not a headline
@@ -277,28 +345,28 @@ def _penalties(line: Line) -> float:
 
 
 class Headline:
-    """The headline's position, and the lines that spell two of the slug's words or more (other wordings)."""
+    """The headline's position, and the URL slug's words (the headline's other wordings are told by them)."""
 
-    __slots__ = ("position", "slug", "slug_lines")
+    __slots__ = ("position", "slug")
 
-    def __init__(self, position: int | None, slug: set[str], slug_lines: set[int]) -> None:
+    def __init__(self, position: int | None, slug: set[str]) -> None:
         self.position = position
         self.slug = slug
-        self.slug_lines = slug_lines
 
 
 def find(lines: list[Line], slug: set[str], body_start: int) -> Headline:
-    """The headline line (``position`` is ``None`` when no line can be one).
+    """The headline line (``position`` is ``None`` when no line can be one): the best :func:`score` of the lines
+    that could be one (:func:`eligible`) in the window before the body, or elsewhere holding two of the slug's words
+    or more (:func:`_slug_lines`).
 
     Lines are taken best bound first, and each line's bound is tightened step by step (:class:`_Bounds`) before it
-    is scored; the search stops when no bound left can beat the best score: the penalties, dates and bylines of
-    most lines are never worked out.
+    is scored; the search stops when no bound left can beat the best score: the slug words, penalties, dates and
+    bylines of most lines are never worked out.
     """
     window = range(max(0, body_start - WINDOW), min(len(lines), body_start + AFTER_BODY))
-    slug_lines = _slug_lines(lines, slug)
-    positions = [*window, *(n for n in slug_lines if n not in window)]
-    bounds = _Bounds(lines, slug, body_start)
-    queue = [(-score_bound(lines, n, slug, body_start), n, 0) for n in positions if shaped_like_headline(lines[n])]
+    positions = [*window, *_stem_lines(lines, slug, window)]
+    bounds = _Bounds(lines, slug, body_start, window)
+    queue = [(-bounds.first(n), n, 0) for n in positions if shaped_like_headline(lines[n])]
     heapq.heapify(queue)
     best: tuple[float, int] | None = None
     while queue:
@@ -311,47 +379,75 @@ def find(lines: list[Line], slug: set[str], body_start: int) -> Headline:
                 heapq.heappush(queue, (-tighter, n, step + 1))
             continue
         if bounds.facts.byline(n) == 0:
-            key = (score(bounds.facts, n, slug, body_start, bounds.repeats), -n)
+            key = (bounds.score(n), -n)
             best = key if best is None else max(best, key)
-    return Headline(None if best is None else -best[1], slug, slug_lines)
+    return Headline(None if best is None else -best[1], slug)
 
 
 class _Bounds:
-    """Tighter and tighter bounds of a line's :func:`score`, each costlier to work out than the one before:
-    step 0 takes off the line's penalties; step 1 drops a line that is a date itself (``None``) and adds the date
-    below it only if there is one; step 2 adds the repeat only if there is one. After the last step, a line that
-    is no byline itself gets its score."""
+    """Tighter and tighter bounds of a line's :func:`score`, each costlier to work out than the one before: the
+    first bound takes the slug's words as found in the text (:func:`_placement_bound`); step 0 drops a line out of
+    the window that holds fewer than two slug words (``None``) and counts the slug words exactly
+    (:func:`score_bound`); step 1 takes off the line's penalties; step 2 drops a line that is a date itself and
+    adds the date below it only if there is one; step 3 adds the repeat only if there is one. After the last step,
+    a line that is no byline itself gets its score."""
 
-    STEPS = 3
+    STEPS = 4
 
-    def __init__(self, lines: list[Line], slug: set[str], body_start: int) -> None:
+    def __init__(self, lines: list[Line], slug: set[str], body_start: int, window: range) -> None:
         self.lines = lines
         self.slug = slug
         self.body_start = body_start
+        self.window = window
         self.facts = LineFacts(lines)
         self.repeats = Repeats(lines)
+        self._placement: dict[int, float] = {}
+        self._penalties: dict[int, float] = {}
         self._own: dict[int, float] = {}
+
+    def first(self, position: int) -> float:
+        """The first bound: at least :func:`score_bound`, cheaper."""
+        return _placement_bound(self.lines, position, self.slug, self.body_start) + NEIGHBOURS_BONUS_MAX + _CHEAP_MARGIN
+
+    def _exact(self, position: int) -> float | None:
+        """:func:`score_bound`, or ``None`` for a line out of the window without two slug words (no candidate);
+        the line's place and slug words are kept for the tighter bounds and the score."""
+        if position not in self.window and not _holds_slug(self.lines[position].text, self.slug):
+            return None
+        placement = self._placement[position] = _placement_score(self.lines, position, self.slug, self.body_start)
+        return placement + NEIGHBOURS_BONUS_MAX + _BOUND_MARGIN
+
+    def _penalty(self, position: int) -> float:
+        penalty = self._penalties.get(position)
+        if penalty is None:
+            penalty = self._penalties[position] = _penalties(self.lines[position])
+        return penalty
 
     def _own_bound(self, position: int) -> float:
         """The line's place, slug words and penalties, and the most a byline below it can add."""
         own = self._own.get(position)
         if own is None:
-            lines = self.lines
-            own = _placement_score(lines, position, self.slug, self.body_start) - _penalties(lines[position])
+            own = self._placement[position] - self._penalty(position)
             own += BYLINE_BONUS + PREFIXED_BYLINE_BONUS + _BOUND_MARGIN
             self._own[position] = own
         return own
 
+    def score(self, position: int) -> float:
+        """:func:`score` of a line whose bounds were worked out."""
+        return _scored(self.facts, position, self._placement[position], self._penalty(position), self.repeats)
+
     def tighten(self, position: int, step: int) -> float | None:
+        if step == 0:
+            return self._exact(position)
         lines = self.lines
         bound = self._own_bound(position)
-        if step == 0:
+        if step == 1:
             return bound + DATE_BONUS + REPEAT_BONUS
         if self.facts.dated(position):
             return None
         if any(self.facts.dated(n) for n in _meta_block(lines, position)):
             bound += DATE_BONUS
-        if step == 1 or self.repeats.repeated(lines[position].text):
+        if step == 2 or self.repeats.repeated(lines[position].text):
             bound += REPEAT_BONUS
         return bound
 
@@ -383,9 +479,10 @@ def _without_crumbs(lines: list[Line], text: str) -> str | None:
     """The headline without a breadcrumb glued before it (``Haberler Gündem <headline>``): leading words that
     are menu items of their own on the page."""
     words = text.split()
-    menu = {line.text for line in lines if len(line.text) <= 25 and " " not in line.text}
+    texts = [line.text for line in lines]
     cut = 0
-    while cut < min(CRUMB_WORDS, len(words) - 3) and words[cut] in menu:
+    # a word is a menu item when a line of the page is that word alone (and no longer than a menu item)
+    while cut < min(CRUMB_WORDS, len(words) - 3) and len(words[cut]) <= 25 and words[cut] in texts:
         cut += 1
     return " ".join(words[cut:]) if cut else None
 
@@ -419,9 +516,9 @@ def wording(lines: list[Line], headline: Headline) -> str:
         variants.append(kicked["rest"])
     folded = fold(text)
     last = folded[-1:]
-    for line in lines:
-        other = line.text
-        if not len(text) < len(other) <= len(text) + 100:
+    shortest, longest = len(text) + 1, len(text) + 100
+    for other in [line.text for line in lines]:
+        if not shortest <= len(other) <= longest:
             continue
         if last and _folded_last(other) not in ("", last):
             continue
@@ -429,5 +526,6 @@ def wording(lines: list[Line], headline: Headline) -> str:
             head = other[: len(other) - len(text)].strip(" :–-|")
             if head and len(head.split()) <= KICKER_WORDS:
                 variants.append(other)
-    best = max(variants, key=lambda variant: slug_fit(variant, slug))
-    return best if slug_fit(best, slug) > slug_fit(text, slug) else text
+    fits = {variant: slug_fit(variant, slug) for variant in variants}
+    best = max(variants, key=fits.__getitem__)
+    return best if fits[best] > fits[text] else text

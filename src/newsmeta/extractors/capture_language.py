@@ -46,6 +46,7 @@ class _Languages:
             for word in listed:
                 key = str(word).casefold()
                 self.words[key] = (*self.words.get(key, ()), str(language))
+        self.letter_words = frozenset(word for word in self.words if word.isalpha())
         unscripted = "".join(chr(code) for low, high in _UNSCRIPTED for code in range(low, high + 1))
         overlap = any(pattern.search(unscripted) for _, pattern, _ in self.scripts)
         self.scripted = _ANY if overlap else _SCRIPTED
@@ -57,21 +58,36 @@ def _data() -> _Languages:
 
 
 def _by_script(sample: str, data: _Languages) -> str | None:
-    """The language whose script makes up its share of the letters."""
+    """The language whose script makes up its share of the letters (the letters are counted only when a script
+    is there at all)."""
     if sample.isascii() or not data.scripted.search(sample):
         return None
-    letters = len(_LETTER.findall(sample)) or 1
+    letters = 0
     for language, pattern, share in data.scripts:
-        if len(pattern.findall(sample)) >= share * letters:
+        found = len(pattern.findall(sample))
+        if not found:
+            continue  # no share of the letters, however few
+        letters = letters or len(_LETTER.findall(sample)) or 1
+        if found >= share * letters:
             return language
     return None
 
 
-def _word_counts(sample: str, words: dict[str, tuple[str, ...]]) -> Counter[str]:
-    """How many of the sample's words are common words of each language."""
+def _word_counts(sample: str, data: _Languages) -> Counter[str]:
+    """How many of the sample's words are common words of each language.
+
+    Words are the runs of letters (:data:`_WORD`). They are found in the chunks between white spaces: a chunk of
+    letters only is one word; only the other chunks are split into words. (The order the languages are counted in
+    does not matter: :func:`guess` gives none when the top two tie.)
+    """
+    words = data.words
+    chunks = sample.casefold().split()
+    common = [chunk for chunk in chunks if chunk in data.letter_words]
+    others = " ".join([chunk for chunk in chunks if not chunk.isalpha()])
+    common += [word for word in _WORD.findall(others) if word in words]
     counts: Counter[str] = Counter()
-    for word, number in Counter(_WORD.findall(sample.casefold())).items():
-        for language in words.get(word, ()):
+    for word, number in Counter(common).items():
+        for language in words[word]:
             counts[language] += number
     return counts
 
@@ -85,7 +101,7 @@ def guess(text: str) -> str | None:
     scripted = _by_script(sample, data)
     if scripted:
         return scripted
-    ranked = _word_counts(sample, data.words).most_common(2)
+    ranked = _word_counts(sample, data).most_common(2)
     if not ranked or ranked[0][1] < MIN_HITS:
         return None
     if len(ranked) > 1 and ranked[0][1] < LEAD * ranked[1][1]:

@@ -31,6 +31,7 @@ import html
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import filterfalse
 from urllib.parse import unquote, urlsplit
 
 from . import capture_dates
@@ -53,6 +54,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+\d[\d ()/-]{7,}\d|\(0\d{1,4}\)[ /-]?\d[\d /-]{4,}\d|0\d{2,4}[ /-]\d{3,}[\d -]{1,}\d)(?![\w.])"
 )
+#: What every phone number holds (each of :data:`_PHONE`'s forms starts so): a quick test before the pattern.
+_PHONE_START = re.compile(r"\+\d|\(0\d|0\d\d")
 _LOCALE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?(?:px|%)?$")
@@ -172,6 +175,10 @@ class Line:
     def words(self) -> int:
         return len(self.text.split())
 
+    def words_up_to(self, most: int) -> int:
+        """:attr:`words`, counted no further than ``most + 1`` (quicker for a long line)."""
+        return len(self.text.split(None, most))
+
     def __repr__(self) -> str:
         return f"Line({self.index}, {self.text[:40]!r}, {self._kind!r})"
 
@@ -215,7 +222,7 @@ def is_image_url(url: str) -> bool:
 
 def looks_like_name(text: str) -> bool:
     """Two to five capitalised words of letters (``Sergey Lebedev``, ``Anne-Marie Slaughter``, ``STEVE PEOPLES``)."""
-    if len(text) > 60 or any(ch.isdigit() for ch in text) or "@" in text:
+    if len(text) > 60 or "@" in text or any(map(str.isdigit, text)):
         return False
     words = text.split()
     if not 2 <= len(words) <= 5:
@@ -225,7 +232,7 @@ def looks_like_name(text: str) -> bool:
         bare = word.strip(".,'’()")
         if not bare:
             return False
-        if not all(ch.isalpha() or ch in "-'’." for ch in bare):
+        if not (bare.isalpha() or all(ch.isalpha() or ch in "-'’." for ch in bare)):
             return False
         if bare[0].isupper():
             capitals += 1
@@ -253,7 +260,7 @@ def is_lower_case(text: str) -> bool:
 
 def is_cjk(text: str) -> bool:
     """Chinese, Japanese or Korean text (no case, no spaces between words)."""
-    return _CJK.search(text, 0, 40) is not None
+    return not text.isascii() and _CJK.search(text, 0, 40) is not None
 
 
 def is_boilerplate(text: str) -> bool:
@@ -317,7 +324,7 @@ def _structured_kind(text: str) -> tuple[str, str] | None:
 
 def _contact_kind(text: str) -> tuple[str, str] | None:
     emails = _EMAIL.findall(text) if "@" in text else []
-    phones = _PHONE.findall(text)
+    phones = _PHONE.findall(text) if _PHONE_START.search(text) else []
     if not (emails or phones):
         return None
     rest = _PHONE.sub(" ", _EMAIL.sub(" ", text)).strip()
@@ -326,9 +333,11 @@ def _contact_kind(text: str) -> tuple[str, str] | None:
     return ("C", "contact: " + ("e-mail" if emails else "phone")) if len(text) < 200 else None
 
 
+@lru_cache(maxsize=4096)
 def may_be_dated(text: str) -> bool:
     """An ISO timestamp or a date line (see :func:`.capture_dates.is_date_line`): what a line of kind ``D`` or
-    ``d`` must be (the classifier may still find it is something else, such as a phone number)."""
+    ``d`` must be (the classifier may still find it is something else, such as a phone number). Asked for the
+    same lines by the headline search, the dates and the tags: worked out once."""
     digits = _DIGIT.search(text) is not None
     if digits and capture_dates.is_iso_timestamp(text):
         return True
@@ -430,22 +439,46 @@ def _ascii_fold(text: str) -> str:
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+#: ASCII characters that are no part of a word (as :data:`_NON_WORD` splits), each made a space.
+_ASCII_NON_WORD = str.maketrans({ch: " " for ch in map(chr, range(128)) if not ch.isalnum()})
+
+
 @lru_cache(maxsize=8192)
 def word_keys(text: str) -> frozenset[str]:
     """Words of ``text`` folded for comparison with URL slugs (case, accents and German transliteration)."""
     lowered = text.casefold()
     if "%" in lowered:
         lowered = unquote(lowered)
-    keys = set(_NON_WORD.split(lowered))
-    if not lowered.isascii():
-        # folding and transliteration change no ASCII word and never reach across white space: only the words
-        # with other letters are folded
-        spelled = " ".join(word for word in lowered.split() if not word.isascii())
-        for variant in (_ascii_fold(spelled), _transliterate(spelled)):
-            if variant != spelled:
-                keys.update(_NON_WORD.split(variant))
+    if lowered.isascii():
+        return frozenset(lowered.translate(_ASCII_NON_WORD).split())
+    chunks = lowered.split()
+    # a chunk between white spaces is mostly one word (white space is no part of a word): split further only
+    # the chunks that hold something else
+    keys = {chunk for chunk in chunks if chunk.isalnum()}
+    for chunk in chunks:
+        if not chunk.isalnum():
+            keys.update(_NON_WORD.split(chunk))
+    # folding and transliteration change no ASCII word and never reach across white space: only the words
+    # with other letters are folded
+    spelled = " ".join(filterfalse(str.isascii, chunks))
+    for variant in (_ascii_fold(spelled), _transliterate(spelled)):
+        if variant != spelled:
+            keys.update(_NON_WORD.split(variant))
     keys.discard("")
     return frozenset(keys)
+
+
+def spellings(text: str) -> str:
+    """``text`` case-folded as :func:`word_keys` reads it, followed (when it has letters beyond ASCII) by its words
+    with other letters, accents dropped and German and Nordic letters spelled out, one spelling a line: each of
+    its word keys is part of it (and no word key holds a line break)."""
+    lowered = text.casefold()
+    if "%" in lowered:
+        lowered = unquote(lowered)
+    if lowered.isascii():
+        return lowered
+    spelled = " ".join(filterfalse(str.isascii, lowered.split()))
+    return "\n".join((lowered, _ascii_fold(spelled), _transliterate(spelled)))
 
 
 def _transliterate(text: str) -> str:

@@ -10,6 +10,7 @@ apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from ..candidate import Candidate
 from ..rules import label_set
@@ -94,12 +95,16 @@ def _shouted(text: str) -> bool:
 
 
 def _is_topic_item(line: Line) -> bool:
+    """A line that can be a tag: a label-like line (or a hashtag, or tags glued together).
+
+    The tests are cheapest first: the kind of a line, a credit and a byline are worked out last.
+    """
     text = line.text
     tag = _hashtag(text)
     if tag is not None:
         text = tag
-    elif len(text) > 200 or text.endswith((".", "?", "!", ":")) or line.kind not in "lwnhKY":
-        return False  # the cheap tests first: the kind of a line is worked out when first asked for
+    elif len(text) > 200 or text.endswith((".", "?", "!", ":")):
+        return False
     if len(text) > 60 and not (len(text) <= 200 and _GLUED.search(text) and _is_glued_tags(text)):
         return False
     return (
@@ -109,6 +114,7 @@ def _is_topic_item(line: Line) -> bool:
         and not text.startswith((":", "("))
         and not _is_stop(text)
         and not _KEY_VALUE.match(text)
+        and (tag is not None or line.kind in "lwnhKY")
         and not capture_headline.is_credit(text)
         and not _is_prefixed_byline(text)
     )
@@ -118,6 +124,8 @@ def _is_prefixed_byline(text: str) -> bool:
     """``Von Maria Muster``, ``Kommentar von``: a related article's byline."""
     from . import capture_bylines  # a byline is rarely asked for: imported when needed
 
+    if not capture_bylines.may_be_prefixed(text):
+        return False  # no prefix starts the line or one of its parts (a lone prefix passes the test too)
     if capture_bylines.is_bare_prefix(text):
         return True
     found = capture_bylines.byline(text)
@@ -141,12 +149,12 @@ def _is_date(line: Line) -> bool:
     return len(line.text) <= 40 and line.dated
 
 
-def _menu_goes_on(lines: list[Line], position: int, menu: frozenset[str]) -> bool:
+def _menu_goes_on(lines: list[Line], position: int, menu: Container[str]) -> bool:
     """The page's top menu begins again at ``position``: this line and the next are menu lines."""
     return position + 1 < len(lines) and lines[position].text in menu and lines[position + 1].text in menu
 
 
-def _read_list(lines: list[Line], start: int, menu: frozenset[str]) -> tuple[list[Line], int]:
+def _read_list(lines: list[Line], start: int, menu: Container[str]) -> tuple[list[Line], int]:
     """The items of a labelled list starting at ``start``, and the position of the line that ends it.
 
     A list ends at a line that is no label-like item, at a stop (``Share``, ``Related``), where the page's menu
@@ -185,7 +193,7 @@ def _read_list(lines: list[Line], start: int, menu: frozenset[str]) -> tuple[lis
     return found, position
 
 
-def _list_after(lines: list[Line], label: int, menu: frozenset[str]) -> tuple[list[Line], int]:
+def _list_after(lines: list[Line], label: int, menu: Container[str]) -> tuple[list[Line], int]:
     """The list under the label at ``label``: right below it, or after a badge and a note that the page puts
     between them (``NEU`` / ``Klicken Sie auf das Plus-Symbol...``); a list that is a related article's kicker and
     headline (a short list running into a teaser) means the label is a related articles' one."""
@@ -205,16 +213,16 @@ def _list_after(lines: list[Line], label: int, menu: frozenset[str]) -> tuple[li
     return [], label + 1
 
 
-def _labelled_groups(lines: list[Line], start: int, stop: int, menu: frozenset[str]) -> list[list[Line]]:
+def _labelled_groups(lines: list[Line], start: int, stop: int, menu: Container[str]) -> list[list[Line]]:
     """The lists after each topics label (``Related topics``...) between two positions; the lists of labels right
     below one another (``Orte`` / ... / ``Themen`` / ...) make one group."""
     labels = label_set("topic_labels")
     groups: list[list[Line]] = []
     position, group_end = start, -1
-    while position < stop:
-        if len(lines[position].text) > 60 or _label_key(lines[position].text) not in labels:
-            position += 1
-            continue
+    for label in _label_positions(lines, start, stop, labels):
+        if label < position:
+            continue  # inside the list before
+        position = label
         items, end = _list_after(lines, position, menu)
         if items:
             if groups and position <= group_end + LIST_GAP:
@@ -226,11 +234,19 @@ def _labelled_groups(lines: list[Line], start: int, stop: int, menu: frozenset[s
     return groups
 
 
+def _label_positions(lines: list[Line], start: int, stop: int, labels: frozenset[str]) -> list[int]:
+    """Where the lines between two positions are topics labels."""
+    texts = [line.text for line in lines[start:stop]]
+    return [
+        start + n for n, text in enumerate(texts) if len(text) <= 60 and text.strip(_LABEL_MARKS).casefold() in labels
+    ]
+
+
 def _tag_count(group: list[Line]) -> int:
     return sum(len(split_glued_tags(line.text, alone=len(group) == 1)) for line in group)
 
 
-def _labelled_lists(lines: list[Line], start: int, stop: int, menu: frozenset[str]) -> list[Line]:
+def _labelled_lists(lines: list[Line], start: int, stop: int, menu: Container[str]) -> list[Line]:
     """The first group of labelled lists between two positions that has several tags (a lone label before it is
     more often a menu's or a teaser's), else the first group."""
     groups = _labelled_groups(lines, start, stop, menu)
@@ -238,9 +254,20 @@ def _labelled_lists(lines: list[Line], start: int, stop: int, menu: frozenset[st
     return chosen[:MAX_TOPICS]
 
 
-def _menu(lines: list[Line], title: int) -> frozenset[str]:
-    """The short lines above the headline's neighbourhood: the page's top menu."""
-    return frozenset(line.text for line in lines[: max(0, title - MENU_END_BEFORE)] if len(line.text) <= 60)
+class _Menu:
+    """The short lines above the headline's neighbourhood: the page's top menu (gathered when first asked: most
+    pages show no list of tags to end at it)."""
+
+    def __init__(self, lines: list[Line], title: int) -> None:
+        self.lines = lines
+        self.title = title
+        self._texts: frozenset[str] | None = None
+
+    def __contains__(self, text: object) -> bool:
+        if self._texts is None:
+            top = self.lines[: max(0, self.title - MENU_END_BEFORE)]
+            self._texts = frozenset(line.text for line in top if len(line.text) <= 60)
+        return text in self._texts
 
 
 def article_end(lines: list[Line], body_end: int) -> int:
@@ -280,7 +307,7 @@ def _unlabelled_run(lines: list[Line], end: int) -> list[Line]:
         if not run and is_share(text):
             before = line
             continue
-        if _is_topic_item(line) and not _shouted(text) and not is_share(text) and _label_key(text) not in labels:
+        if not _shouted(text) and not is_share(text) and _label_key(text) not in labels and _is_topic_item(line):
             if not run and _glued_alone(text):
                 return [line] if before is not None and _ends_text(before) else []
             run.append(line)
@@ -376,7 +403,7 @@ def _tag_candidates(found: list[Line], source: str, confidence: float) -> list[C
 def topics(lines: list[Line], title: int, body_end: int) -> list[Candidate]:
     """Tags: labelled lists after the headline, else just before it; else a line of glued tags below the article or
     the run of labels after its last paragraph; else the kicker above the headline."""
-    menu = _menu(lines, title)
+    menu = _Menu(lines, title)
     found = _labelled_lists(lines, title, len(lines), menu) or _labelled_lists(
         lines, max(0, title - LABEL_BEFORE), title, frozenset()
     )
@@ -399,7 +426,7 @@ def _kicker(lines: list[Line], title: int) -> list[Candidate]:
     if (
         line.kind in "wnlh"
         and len(text) <= KICKER_CHARS
-        and line.words <= KICKER_WORDS
+        and line.words_up_to(KICKER_WORDS + 1) <= KICKER_WORDS
         and not _shouted(text)
         and not _GLUED.search(text)
         and not is_share(text)
