@@ -110,6 +110,25 @@ def test_json_state_date_when_nothing_else() -> None:
     assert article.published == datetime(2016, 11, 4, 20, 37, 27, tzinfo=timezone.utc)
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        '{"publishedDate":"2016-11-04T20:37:27Z"}',
+        '{"pubDate": null, "datePublished"  :  "2016-11-04T20:37:27Z"}',
+        '{"datePublished"' + " " * 3000 + ': "2016-11-04T20:37:27Z"}',  # the value far behind its key
+        '{"x": "' + "\u00e9" * 600 + '", "firstPublished": "04.11.2016 20:37"}',
+        '{"publishedAt": "' + "\u00fc" * 30 + '"} {"publishDate": "2016-11-04"}',
+        '{"datePublished": "2016"}',
+    ],
+)
+def test_json_state_date_is_the_first_in_the_text(page: str) -> None:
+    """Only the text after each key is decoded; the date found is the one a search of the whole text finds."""
+    data = page.encode() + b"\xff"  # not UTF-8 at the end: decoded with replacement characters
+    whole = datetext._JSON_DATE.search(data.decode("utf-8", errors="replace"))
+    assert datetext._first_json_date(data) == (whole.group(1) if whole else None)
+    assert datetext._first_json_date(page) == (whole.group(1) if whole else None)
+
+
 def test_url_dates() -> None:
     assert url_date("https://example.com/2023/04/28/story") == UrlDate(2023, 4, 28)
     assert url_date("https://example.com/news/20230428-story.html") == UrlDate(2023, 4, 28)

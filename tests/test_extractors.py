@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from newsmeta.api import _document, document_from_text
 from newsmeta.candidate import FIELDS, Candidate
 from newsmeta.document import Document
 from newsmeta.extractors import dom, jsonld, metatags, microdata, opengraph, twitter, url
+from newsmeta.extractors._text import containing, element_text, matching
 
 
 def load(fixtures_dir: Path, name: str, page_url: str | None = None) -> Document:
@@ -434,6 +436,48 @@ def test_dom_rel_tag_links() -> None:
         '<html><body><article><a rel="tag" href="/t/1">Wahlen</a></article></body></html>', url=None
     )
     assert triples(dom.extract_tag_links(doc)) == [("tags", "Wahlen", "dom:a[rel=tag]")]
+
+
+def test_dom_byline_elements_in_document_order_across_batches() -> None:
+    """The walk searches names a batch at a time: the first eight byline elements still come in page order."""
+    filler = "".join(f'<div class="c{i}"><span id="s{i}">x</span></div>' for i in range(150))
+    bylines = "".join(f'<p class="{name}">Jane {i}</p>' for i, name in enumerate(["Author", "x-BYLINE", "writer"] * 4))
+    html = f'<html><body><div class="AUTHOR-box">A</div>{filler}<p id="main-Reporter">R</p>{bylines}</body></html>'
+    doc = document_from_text(html, url=None)
+    assert doc.tree is not None
+    found = dom._byline_elements(doc.tree)
+    assert [element_text(e) for e in found] == ["A", "R", "Jane 0", "Jane 1", "Jane 2", "Jane 3", "Jane 4", "Jane 5"]
+    # script, style, svg... never count, whatever their class
+    doc = document_from_text('<html><body><svg class="author"></svg><b class="byline">B</b></body></html>', url=None)
+    assert doc.tree is not None
+    assert [e.tag for e in dom._byline_elements(doc.tree)] == ["b"]
+
+
+def test_dom_tag_path_links_any_case() -> None:
+    links = "".join(
+        f'<a href="{href}">{text}</a>'
+        for href, text in [("/TAGS/a/", "A"), ("/news/2019/x", "no"), ("/Themen/b/", "B"), ("/top\u0130cs/c/", "C")]
+    )
+    doc = document_from_text(f"<html><body><article>{links}</article></body></html>", url=None)
+    assert [c.value for c in dom.extract_tag_links(doc)] == ["A", "B", "C"]
+
+
+@pytest.mark.parametrize(
+    "strings",
+    [[], [""], ["Author", "x", "by-line", "BYLINE"], ["\u0130stanbul author", "WRITER"], ["auth", "or", "Verfasser"]],
+)
+def test_containing_and_matching_are_per_string_searches(strings: list[str]) -> None:
+    words = ("author", "byline", "writer", "verfasser")
+    assert containing(strings, words) == {i for i, s in enumerate(strings) if any(w in s.lower() for w in words)}
+    pattern = re.compile(r"/(?:tags?|or)/", re.I)
+    paths = [f"/{s}/" for s in strings]
+    assert matching(paths, pattern) == {i for i, s in enumerate(paths) if pattern.search(s)}
+
+
+def test_element_text_with_and_without_children() -> None:
+    doc = document_from_text("<html><body><p> a\n b </p><p>x <b>y</b> z</p><p></p></body></html>", url=None)
+    assert doc.tree is not None
+    assert [element_text(p) for p in doc.tree.iter("p")] == ["a b", "x y z", ""]
 
 
 # ------------------------------------------------------------------------------------------------ URL

@@ -7,14 +7,18 @@ from ..document import Document
 MetaPair = tuple[str, str, str]
 
 
+#: The attributes naming a meta element, first found first (``bytes``: lxml reads them without encoding the name).
+_NAMING = ((b"property", "property"), (b"name", "name"), (b"http-equiv", "http-equiv"))
+
+
 def _read(doc: Document) -> list[MetaPair]:
     pairs: list[MetaPair] = []
     for meta in doc.by_tag["meta"]:
-        content = meta.get("content")
+        content = meta.get(b"content")
         if not content or content.isspace():
             continue
-        for attribute in ("property", "name", "http-equiv"):
-            key = meta.get(attribute)
+        for key_name, attribute in _NAMING:
+            key = meta.get(key_name)
             if key:
                 pairs.append((attribute, key.strip().lower(), " ".join(content.split())))
                 break

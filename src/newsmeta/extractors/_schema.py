@@ -76,7 +76,10 @@ def types_of(node: dict[str, Any]) -> list[str]:
 
 def article_weight(node: dict[str, Any]) -> float:
     """How strongly a node describes an article (0 for other nodes)."""
-    return max((ARTICLE_TYPES.get(t.lower(), 0.0) for t in types_of(node)), default=0.0)
+    weight = 0.0
+    for name in types_of(node):
+        weight = max(weight, ARTICLE_TYPES.get(name.lower(), 0.0))
+    return weight
 
 
 def as_list(value: Any) -> list[Any]:
@@ -171,19 +174,38 @@ def paragraphs_of(value: Any) -> str | None:
 def node_candidates(node: dict[str, Any], prefix: str, confidence: float) -> Iterator[Candidate]:
     """Candidates from one article-like node; ``prefix`` e.g. ``jsonld:NewsArticle``."""
     for prop, (field, factor) in TEXT_PROPERTIES.items():
-        for item in as_list(node.get(prop)):
+        value = node.get(prop)
+        if value is None:  # most properties are absent: skip them before any call
+            continue
+        for item in as_list(value):
             text = paragraphs_of(item) if prop in _PARAGRAPHED else text_of(item)
             if text:
                 yield Candidate(field, text, f"{prefix}.{prop}", confidence * factor)
     for prop, factor in PERSON_PROPERTIES.items():
-        yield from person_candidates(node.get(prop), f"{prefix}.{prop}", confidence * factor)
+        value = node.get(prop)
+        if value is not None:
+            yield from person_candidates(value, f"{prefix}.{prop}", confidence * factor)
     for prop, factor in IMAGE_PROPERTIES.items():
-        yield from image_candidates(node.get(prop), "image", f"{prefix}.{prop}", confidence * factor)
-    yield from publisher_candidates(node.get("publisher"), prefix + ".publisher", confidence)
+        value = node.get(prop)
+        if value is not None:
+            yield from image_candidates(value, "image", f"{prefix}.{prop}", confidence * factor)
+    publisher = node.get("publisher")
+    if publisher is not None:
+        yield from publisher_candidates(publisher, prefix + ".publisher", confidence)
     page = node.get("mainEntityOfPage")
     page_url = text_of(page.get("@id") or page.get("url")) if isinstance(page, dict) else text_of(page)
     if page_url and page_url.startswith("http"):
         yield Candidate("url", page_url, prefix + ".mainEntityOfPage", confidence * 0.9)
+
+
+_ORGANIZATIONS = frozenset({"organization", "newsmediaorganization"})
+#: The types :func:`site_candidates` reads (lower case).
+SITE_TYPES = _ORGANIZATIONS | {"website"}
+
+
+def is_site(node: dict[str, Any]) -> bool:
+    """Whether :func:`site_candidates` may read anything from a node (a cheap test before resolving its refs)."""
+    return any(t.lower() in SITE_TYPES for t in types_of(node))
 
 
 def site_candidates(node: dict[str, Any], prefix: str, confidence: float) -> Iterator[Candidate]:
@@ -192,5 +214,5 @@ def site_candidates(node: dict[str, Any], prefix: str, confidence: float) -> Ite
     name = text_of(node.get("name"))
     if "website" in kinds and name:
         yield Candidate("site_name", name, prefix + ".name", confidence)
-    if kinds & {"organization", "newsmediaorganization"}:
+    if kinds & _ORGANIZATIONS:
         yield from publisher_candidates(node, prefix, confidence * 0.6)

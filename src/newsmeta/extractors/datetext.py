@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -74,19 +75,22 @@ _STATED_FIELDS = {
 _STATED = etree.XPath("//*[@property][@content or @datetime]")
 _RDFA_VOCABULARIES = ("schema.org", "purl.org/dc/")
 #: Publication dates in a page's own JSON (app state, not JSON-LD): ``"publishedDate": "2016-11-04T20:37:27Z"``.
-_JSON_DATE = re.compile(
-    r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublished|pubDate)"'
-    r'\s*:\s*"([^"]{8,40})"'
-)
+_JSON_DATE_KEYS = r"datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublished|pubDate"
+_JSON_DATE = re.compile(rf'"(?:{_JSON_DATE_KEYS})"\s*:\s*"([^"]{{8,40}})"')
+#: Where :data:`_JSON_DATE` may start in a page's UTF-8 bytes: a quote before a key and its closing quote.
+_JSON_KEY = re.compile(rf'"(?=(?:{_JSON_DATE_KEYS})")'.encode())
+#: The key, and the colon after it: :data:`_JSON_DATE` is decided at most 42 characters further.
+_JSON_HEAD = re.compile(rf'"(?:{_JSON_DATE_KEYS})"\s*(?::\s*)?')
+#: Bytes after a key decoded at once to read its value (the page is decoded only where a key stands).
+_JSON_WINDOW = 1024
 JSON_CONFIDENCE = 0.4
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 _PLAIN_TAGS = frozenset({"html", "body"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What an element's ancestry says about the dates in it."""
+class _Context(NamedTuple):
+    """What an element's ancestry says about the dates in it (a tuple: made once per element of a chain)."""
 
     other: bool = False  # in comments, related posts, sidebars, page footers...
     dated_depth: int = 99  # levels up to the nearest element with a date-like class/id/itemprop
@@ -115,15 +119,12 @@ def _is_other(attrs: str) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Names:
-    """What an element's class/id/itemprop (lower case) says, computed once per distinct string."""
+class _Names(NamedTuple):
+    """Where an element's class/id/itemprop (lower case) puts it, computed once per distinct string."""
 
     other: bool  # other content (comments, related posts...)
     article_footer: bool  # the article's own footer, not its comments
-    dated: bool
     article: bool
-    body: bool
 
 
 @lru_cache(maxsize=4096)
@@ -131,40 +132,52 @@ def _names(attrs: str) -> _Names:
     return _Names(
         other=_is_other(attrs),
         article_footer="footer" in attrs and "comment" not in attrs,
-        dated=bool(DATE_CLASS.search(attrs)),
         article="articlebody" in attrs,
-        body=bool(BODY_CLASS.search(attrs)),
     )
 
 
-_NO_NAMES = _Names(other=False, article_footer=False, dated=False, article=False, body=False)
+@lru_cache(maxsize=4096)
+def _scoring_names(attrs: str) -> tuple[bool, bool]:
+    """Whether a class/id/itemprop (lower case) marks a date-holding element, and the article's running text."""
+    return bool(DATE_CLASS.search(attrs)), bool(BODY_CLASS.search(attrs))
 
 
-def _child(parent: _Context, element: Element) -> _Context:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _PLAIN_TAGS:
+_NO_NAMES = _Names(other=False, article_footer=False, article=False)
+
+
+def _child(parent: _Context, element: Element, scoring: bool) -> _Context:
+    tag = element.tag
+    if not isinstance(tag, str):  # a comment or processing instruction
+        tag = ""
+    elif tag in _PLAIN_TAGS:
         return parent
-    attrs = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop")))).lower()
+    attrs = " ".join(filter(None, (element.get(b"class"), element.get(b"id"), element.get(b"itemprop")))).lower()
     names = _names(attrs) if attrs else _NO_NAMES
+    dated, body = _scoring_names(attrs) if scoring and attrs else (False, False)
     other = parent.other or (tag in OTHER_TAGS and not (tag == "footer" and parent.article))
     if not other:
         other = names.other and not (parent.article and names.article_footer)
     return _Context(
-        other=other,
-        dated_depth=0 if names.dated else parent.dated_depth + 1,
-        link=element.get("href") if tag == "a" else parent.link,
-        article=parent.article or tag in _ARTICLE_TAGS or names.article,
-        head=parent.head or tag == "head",
-        heading=parent.heading or tag in _HEADINGS,
-        body=parent.body or names.body,
+        other,
+        0 if dated else parent.dated_depth + 1,
+        element.get(b"href") if tag == "a" else parent.link,
+        parent.article or tag in _ARTICLE_TAGS or names.article,
+        parent.head or tag == "head",
+        parent.heading or tag in _HEADINGS,
+        parent.body or body,
     )
 
 
 class _Contexts:
-    """Contexts of elements, each ancestor computed once per document."""
+    """Contexts of elements, each ancestor computed once per document.
 
-    def __init__(self) -> None:
+    Without ``scoring`` (ranking ``<time>`` elements), the fields only a text date's score reads (``dated_depth``,
+    ``body``) are left unset, and their class searches skipped.
+    """
+
+    def __init__(self, scoring: bool = True) -> None:
         self._cache: dict[Element, _Context] = {}
+        self._scoring = scoring
 
     def of(self, element: Element) -> _Context:
         chain: list[Element] = []
@@ -174,7 +187,7 @@ class _Contexts:
             node = node.getparent()
         context = self._cache[node] if node is not None else _Context()
         for item in reversed(chain):
-            context = self._cache[item] = _child(context, item)
+            context = self._cache[item] = _child(context, item, self._scoring)
         return context
 
 
@@ -189,7 +202,7 @@ def extract(doc: Document) -> list[Candidate]:
     times = doc.by_tag["time"]
     if not times:
         return []
-    contexts = _Contexts()
+    contexts = _Contexts(scoring=False)
     kept = [(t, contexts.of(t)) for t in times]
     kept = [(t, c) for t, c in kept if not c.other and not _links_elsewhere(c.link, doc.url, None)]
     ranked = sorted(kept, key=lambda tc: (not tc[1].article, tc[0].get("pubdate") is None))
@@ -266,7 +279,9 @@ def _cue(before: str) -> str | None:
 def _property(element: Element) -> str:
     """The date property an element states (``itemprop``, or RDFa ``property`` outside ``meta``, where it is
     Open Graph's), lower case and without its vocabulary prefix: ``dc:date dc:created`` -> ``created``."""
-    names = element.get("itemprop") or (element.get("property") if element.tag != "meta" else None) or ""
+    names = element.get(b"itemprop") or (element.get(b"property") if element.tag != "meta" else None)
+    if not names:
+        return ""
     local = [name.rpartition(":")[2].lower() for name in names.split()]
     return next((name for name in local if name in _STATED_FIELDS), local[0] if local else "")
 
@@ -458,10 +473,30 @@ def _json_date(doc: Document) -> list[Candidate]:
     """The first publication date in the page's scripts' own JSON, when the page has no JSON-LD date."""
     if not doc.source or not doc.mentions("ublish"):
         return []
-    match = _JSON_DATE.search(doc.source_text)
-    if match is None or parse_date(match.group(1)) is None:
+    value = _first_json_date(doc.source)
+    if value is None or parse_date(value) is None:
         return []
-    return [Candidate("published", match.group(1), "dom:script.json", JSON_CONFIDENCE)]
+    return [Candidate("published", value, "dom:script.json", JSON_CONFIDENCE)]
+
+
+def _first_json_date(source: str | bytes) -> str | None:
+    """What :data:`_JSON_DATE` finds first in the page's text; for UTF-8 bytes, only the text after each key is
+    decoded (the same text: a quote is never part of a longer UTF-8 sequence, even an invalid one)."""
+    if isinstance(source, str):
+        match = _JSON_DATE.search(source)
+        return match.group(1) if match else None
+    for key in _JSON_KEY.finditer(source):
+        start = key.start()
+        chunk = source[start : start + _JSON_WINDOW]
+        text = chunk.decode("utf-8", errors="replace")
+        match = _JSON_DATE.match(text)
+        if match is None and len(chunk) == _JSON_WINDOW:
+            head = _JSON_HEAD.match(text)
+            if head is None or head.end() + 45 >= len(text):  # cut before the pattern could decide
+                match = _JSON_DATE.match(source[start:].decode("utf-8", errors="replace"))
+        if match is not None:
+            return match.group(1)
+    return None
 
 
 def _candidates(hits: list[_Hit], headline: Element | None) -> list[Candidate]:

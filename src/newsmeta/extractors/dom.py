@@ -12,12 +12,11 @@ from lxml import etree
 
 from ..candidate import Candidate
 from ..document import Document, Element
-from ._text import element_text
+from ._text import containing, element_text, matching
 
-_ARTICLE_CONTAINERS = frozenset({"article", "main"})
+_ARTICLE_CONTAINERS = ("article", "main")
 #: Words in a class or id that mark a byline element.
 BYLINE_NAMES = ("author", "byline", "autor", "creator", "writer", "reporter", "verfasser", "auteur", "firma")
-_BYLINE_NAME = re.compile("|".join(BYLINE_NAMES))
 _NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "img", "svg", "html", "body"})
 _MAX_BYLINE_CHARS = 120
 #: Pages that preload more images than this preload interface assets, not their lead picture.
@@ -25,7 +24,17 @@ MAX_LEAD_PRELOADS = 2
 
 
 def _in_article(element: Element) -> bool:
-    return any(a.tag in _ARTICLE_CONTAINERS for a in element.iterancestors())
+    return next(element.iterancestors(*_ARTICLE_CONTAINERS), None) is not None  # ancestors filtered in C
+
+
+def _link_rels(doc: Document) -> dict[int, str]:
+    """The ``rel`` of the indexed links that have one, by position in ``doc.by_tag["a"]`` (read once per document)."""
+    rels: dict[int, str] | None = doc.memo.get("link_rels")
+    if rels is None:
+        rels = doc.memo["link_rels"] = {
+            index: rel for index, anchor in enumerate(doc.by_tag["a"]) if (rel := anchor.get(b"rel"))
+        }
+    return rels
 
 
 def extract(doc: Document) -> list[Candidate]:
@@ -49,22 +58,26 @@ def extract(doc: Document) -> list[Candidate]:
             found.append(Candidate("language", lang.strip(), "dom:html@lang", 0.6))
     preloads: list[str] = []
     for link in tags["link"]:
-        rel = (link.get("rel") or "").lower().split()
-        href = (link.get("href") or link.get("imagesrcset") or "").strip().split(" ", 1)[0]
+        rel_value = (link.get(b"rel") or "").lower()
+        if "canonical" not in rel_value and "image_src" not in rel_value and "preload" not in rel_value:
+            continue  # a stylesheet, an icon, an alternate...: none of the links read here
+        rel = rel_value.split()
+        href = (link.get(b"href") or link.get(b"imagesrcset") or "").strip().split(" ", 1)[0]
         if not href or href.startswith("#"):
             continue
         if "canonical" in rel:
             found.append(Candidate("url", href, "dom:link[rel=canonical]", 0.85))
         elif "image_src" in rel:
             found.append(Candidate("image", href, "dom:link[rel=image_src]", 0.45))
-        elif "preload" in rel and link.get("as") == "image":
+        elif "preload" in rel and link.get(b"as") == "image":
             preloads.append(href)
     if 1 <= len(preloads) <= MAX_LEAD_PRELOADS:
         # a page that preloads one image preloads its largest above-the-fold picture: the lead picture
         found.append(Candidate("image", preloads[0], "dom:link[rel=preload][as=image]", 0.85, {"lead": "preload"}))
-    for anchor in tags["a"]:
-        rel = anchor.get("rel")
-        if rel and "author" in rel.lower().split():
+    anchors = tags["a"]
+    for index, rel in _link_rels(doc).items():
+        if "author" in rel.lower().split():
+            anchor = anchors[index]
             text = element_text(anchor)
             if text and len(text) <= _MAX_BYLINE_CHARS:
                 found.append(Candidate("authors", text, "dom:a[rel=author]", 0.5, {"url": anchor.get("href", "")}))
@@ -102,8 +115,8 @@ def _labelled_authors(doc: Document) -> list[Candidate]:
     found: list[Candidate] = []
     assert doc.tree is not None
     for element in doc.tree.iter(*_LABEL_TAGS):
-        label = (element.text or "").strip().rstrip(":").casefold()
-        if label not in AUTHOR_LABELS or len(element) > 0:
+        text = element.text
+        if not text or text.strip().rstrip(":").casefold() not in AUTHOR_LABELS or len(element) > 0:
             continue
         following = (element.tail or "").strip()
         sibling = element.getnext()
@@ -146,19 +159,46 @@ def _signatures(doc: Document) -> list[Candidate]:
 MAX_BYLINE_ELEMENTS = 8
 
 
+#: Named elements (with a class or id) whose names are searched at once, in the walk for byline elements.
+_BYLINE_BATCH = 128
+
+
 def _byline_elements(tree: Element) -> list[Element]:
-    """The first elements whose class or id names a byline, in one walk that stops once enough are found."""
+    """The first elements whose class or id names a byline, in document order.
+
+    One walk reads each element's class and id (``bytes`` keys: lxml skips encoding them); the names are searched
+    a batch of elements at a time (each distinct name once), and the walk stops once enough elements are found.
+    """
     found: list[Element] = []
+    verdicts: dict[str, bool] = {}
+    batch: list[tuple[Element, str]] = []
     for element in tree.iter(etree.Element):  # elements only, filtered in C
-        names = element.get("class")
-        ident = element.get("id")
+        names = element.get(b"class")
+        ident = element.get(b"id")
         if ident:
             names = f"{names} {ident}" if names else ident
-        if names and _BYLINE_NAME.search(names.lower()) and element.tag not in _NOT_BYLINE_TAGS:
+        if names:
+            batch.append((element, names))
+            if len(batch) == _BYLINE_BATCH:
+                if _take_bylines(batch, verdicts, found):
+                    return found
+                batch = []
+    _take_bylines(batch, verdicts, found)
+    return found
+
+
+def _take_bylines(batch: list[tuple[Element, str]], verdicts: dict[str, bool], found: list[Element]) -> bool:
+    """Add a batch's byline elements to ``found``; whether it is full. ``verdicts``: each name searched so far."""
+    new = list({names for _, names in batch if names not in verdicts})
+    if new:
+        bylines = containing(new, BYLINE_NAMES)
+        verdicts.update((names, index in bylines) for index, names in enumerate(new))
+    for element, names in batch:
+        if verdicts[names] and element.tag not in _NOT_BYLINE_TAGS:
             found.append(element)
             if len(found) == MAX_BYLINE_ELEMENTS:
-                break
-    return found
+                return True
+    return False
 
 
 def extract_bylines(doc: Document) -> list[Candidate]:
@@ -167,7 +207,7 @@ def extract_bylines(doc: Document) -> list[Candidate]:
         return []
     found: list[Candidate] = _labelled_authors(doc) + _signatures(doc)
     bylines = _byline_elements(doc.tree)
-    bylines.extend(e for e in doc.by_tag["a"] if e.get("itemprop") == "author")
+    bylines.extend(e for e in doc.by_tag["a"] if e.get(b"itemprop") == "author")
     for element in bylines[:MAX_BYLINE_ELEMENTS]:
         text = element_text(element)
         if text and len(text) <= _MAX_BYLINE_CHARS:
@@ -176,37 +216,43 @@ def extract_bylines(doc: Document) -> list[Candidate]:
     return found
 
 
+#: A path segment naming a topic page: tag(s), topic(s), thema, themen, schlagwort(e), stichwort(e), keyword(s),
+#: sujet, tema(s), argomenti, onderwerp (grouped by first letter: one test per branch instead of one per word).
 _TAG_PATH = re.compile(
-    r"/(?:tags?|topics?|thema|themen|schlagworte?|stichworte?|keywords?|sujet|tema|temas|argomenti|onderwerp)/",
+    r"/(?:t(?:ags?|opics?|hema|hemen|ema|emas)|s(?:chlagworte?|tichworte?|ujet)|keywords?|argomenti|onderwerp)/",
     re.I,
 )
 _TAG_CONTAINER_WORDS = frozenset({"tag", "tags", "topic", "topics", "keywords", "schlagworte", "thema", "themen"})
-_CHROME = frozenset({"nav", "footer", "header", "aside"})
+_CHROME = ("nav", "footer", "header", "aside")
 _TOKENS = re.compile(r"[^a-z]+")
 MAX_TAG_LINK_CHARS = 60
 
 
 def _tag_context(anchor: Element) -> bool:
     """Whether a link sits in the article or in a tag list, and not in page chrome (nav, footer...)."""
-    ancestors = list(anchor.iterancestors())
-    in_article = any(a.tag in _ARTICLE_CONTAINERS for a in ancestors)
-    if any(a.tag in _CHROME and (a.tag != "header" or not in_article) for a in ancestors):
+    in_article = _in_article(anchor)
+    if any(a.tag != "header" or not in_article for a in anchor.iterancestors(*_CHROME)):
         return False
-    for ancestor in ancestors[:4]:
-        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')} {ancestor.get('data-testid', '')}"
+    ancestor = anchor.getparent()
+    for _ in range(4):
+        if ancestor is None:
+            break
+        names = f"{ancestor.get(b'class', '')} {ancestor.get(b'id', '')} {ancestor.get(b'data-testid', '')}"
         if _TAG_CONTAINER_WORDS & set(_TOKENS.split(names.lower())):
             return True
+        ancestor = ancestor.getparent()
     return in_article
 
 
 def extract_tag_links(doc: Document) -> list[Candidate]:
     """Topic links (``rel=tag``, ``/tag/...``, ``/topics/...``) in the article or a tag list."""
+    anchors = doc.by_tag["a"]
+    rel_tags = {index for index, rel in _link_rels(doc).items() if "tag" in rel.lower().split()}
+    tag_paths = matching([anchor.get(b"href") or "" for anchor in anchors], _TAG_PATH)
     found: list[Candidate] = []
-    for anchor in doc.by_tag["a"]:
-        rel = anchor.get("rel")
-        rel_tag = bool(rel) and "tag" in rel.lower().split()
-        if not rel_tag and not _TAG_PATH.search(anchor.get("href") or ""):
-            continue
+    for index in sorted(rel_tags | tag_paths):
+        anchor = anchors[index]
+        rel_tag = index in rel_tags
         text = element_text(anchor)
         if not text or len(text) > MAX_TAG_LINK_CHARS or not _tag_context(anchor):
             continue

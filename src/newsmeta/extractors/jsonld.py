@@ -15,7 +15,7 @@ from typing import Any
 
 from ..candidate import Candidate
 from ..document import Document
-from ._schema import article_weight, node_candidates, site_candidates, types_of
+from ._schema import article_weight, is_site, node_candidates, site_candidates, types_of
 
 BASE_CONFIDENCE = 0.9
 #: Article-like nodes read per page, best first (live blogs list hundreds of posts).
@@ -141,7 +141,7 @@ def _parse_concatenated(text: str) -> list[Any] | None:
 
 def blocks(doc: Document) -> Iterator[Any]:
     for script in doc.by_tag["script"]:
-        kind = (script.get("type") or "").lower()
+        kind = (script.get(b"type") or "").lower()
         if "ld+json" not in kind:
             continue
         text = script.text or ""
@@ -162,24 +162,41 @@ def blocks(doc: Document) -> Iterator[Any]:
             yield data
 
 
+def _typed(node: dict[str, Any]) -> bool:
+    """Whether a node has a type (``bool(types_of(node))``, without building the list)."""
+    raw = node.get("@type") or node.get("type")
+    if not raw:
+        return False
+    if isinstance(raw, list):
+        return any(isinstance(value, str) for value in raw)
+    return isinstance(raw, str)
+
+
 def walk(data: Any, nested: bool = False, depth: int = 0) -> Iterator[tuple[dict[str, Any], bool]]:
     """Every node in a block, with whether it sits inside another node (not in a @graph or array)."""
+    found: list[tuple[dict[str, Any], bool]] = []
+    _collect(data, nested, depth, found)
+    return iter(found)
+
+
+def _collect(data: Any, nested: bool, depth: int, found: list[tuple[dict[str, Any], bool]]) -> None:
+    """:func:`walk`'s nodes appended to ``found``, in its order (plain calls: cheaper than nested generators)."""
     if depth > 20:
         return
     if isinstance(data, list):
         for item in data:
             if isinstance(item, (dict, list)):
-                yield from walk(item, nested, depth + 1)
+                _collect(item, nested, depth + 1, found)
     elif isinstance(data, dict):
         if "@graph" in data:
-            yield from walk(data["@graph"], nested, depth + 1)
-        typed = bool(types_of(data))
+            _collect(data["@graph"], nested, depth + 1, found)
+        typed = _typed(data)
         if typed:
-            yield data, nested
+            found.append((data, nested))
         for key, value in data.items():
             if key in _FOREIGN or key == "@graph" or not isinstance(value, (dict, list)):
                 continue
-            yield from walk(value, nested or typed and key != "mainEntity", depth + 1)
+            _collect(value, nested or typed and key != "mainEntity", depth + 1, found)
 
 
 def _resolve_refs(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -217,6 +234,6 @@ def extract(doc: Document) -> list[Candidate]:
         confidence = BASE_CONFIDENCE * weight * (1.0 if rank == 0 else 0.7)
         found.extend(node_candidates(node, f"jsonld:{types_of(node)[0]}", confidence))
     for (node, nested), weight in zip(nodes, weights, strict=True):
-        if not nested and not weight:
+        if not nested and not weight and is_site(node):
             found.extend(site_candidates(_resolve_refs(node, by_id), f"jsonld:{types_of(node)[0]}", BASE_CONFIDENCE))
     return found

@@ -18,7 +18,9 @@ from ._text import element_text
 BASE_CONFIDENCE = 0.85
 #: Article-like items read per page, best first.
 MAX_ARTICLE_NODES = 5
-_ITEMS = etree.XPath("//*[@itemscope or @itemprop]")
+#: Elements with ``itemscope`` or ``itemprop``, in document order (reached through their attributes: several times
+#: faster in libxml2 than testing a predicate on every element).
+_ITEMS = etree.XPath("/descendant-or-self::*/@itemscope/.. | /descendant-or-self::*/@itemprop/..")
 _URL_ATTRIBUTES = {
     "a": "href",
     "link": "href",
@@ -46,10 +48,13 @@ def property_value(element: Element) -> str:
     return element_text(element)
 
 
-def _owner(element: Element) -> Element | None:
+def _owner(element: Element, scopes: dict[Element, dict[str, Any]]) -> dict[str, Any] | None:
+    """The node of the nearest ancestor with ``itemscope`` (every such ancestor comes first in document order, so
+    it is among ``scopes`` already)."""
     for ancestor in element.iterancestors():
-        if ancestor.get("itemscope") is not None:
-            return ancestor
+        node = scopes.get(ancestor)
+        if node is not None:
+            return node
     return None
 
 
@@ -60,22 +65,21 @@ def items(doc: Document) -> list[tuple[dict[str, Any], bool]]:
     nodes: dict[Element, dict[str, Any]] = {}
     order: list[tuple[dict[str, Any], bool]] = []
     for element in _ITEMS(doc.tree):
-        is_scope = element.get("itemscope") is not None
-        props = (element.get("itemprop") or "").split()
+        props = (element.get(b"itemprop") or "").split()
         value: Any
-        if is_scope:
-            itemtype = (element.get("itemtype") or "").split()
+        if element.get(b"itemscope") is not None:
+            itemtype = (element.get(b"itemtype") or "").split()
             value = nodes[element] = {"@type": itemtype[0] if itemtype else "Thing"}
             order.append((value, bool(props)))
         else:
             value = " ".join(property_value(element).split())
         if not props:
             continue
-        owner = _owner(element)
-        if owner is None or owner not in nodes:
+        owner = _owner(element, nodes)
+        if owner is None:
             continue
         for prop in props:
-            nodes[owner].setdefault(prop.rsplit("/", 1)[-1], []).append(value)
+            owner.setdefault(prop.rsplit("/", 1)[-1], []).append(value)
     return order
 
 

@@ -26,7 +26,7 @@ PROPERTIES: dict[str, tuple[str, float]] = {
     "og:article:author": ("authors", 0.8),
     "article:publisher": ("publisher_url", 0.6),
 }
-_IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url")
+_IMAGE_KEYS = frozenset({"og:image", "og:image:url", "og:image:secure_url"})
 _IMAGE_ATTRIBUTES = {"og:image:width": "width", "og:image:height": "height", "og:image:alt": "caption"}
 
 
