@@ -175,7 +175,7 @@ class LocaleZone:
         return f"+zone:{self.name}({self.reason})"
 
 
-@lru_cache(maxsize=128)
+@lru_cache(maxsize=64)  # zones are rules (the tz database), not page content
 def _zone(name: str) -> ZoneInfo | None:
     """The zone, or ``None`` where no time-zone database is installed (``tzdata`` on Windows)."""
     try:
