@@ -455,3 +455,36 @@ def test_share_buttons_above_the_headline_are_no_sections() -> None:
     article = newsmeta.extract(capture_text)
     assert article.title == "Harbour bridge reopens after repairs"
     assert not {"Pinterest", "LinkedIn", "Tumblr"} & set(article.sections)
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("dump-*.txt")))
+def test_repeats_and_stem_lines_agree_with_their_definitions(name: str) -> None:
+    """A repeat is a line of about the same length with the same folded text; a stem line holds two of the slug's
+    stems (whatever window is left out)."""
+    from newsmeta.normalize.text import fold
+
+    lines, url = _dump_lines(name)
+    repeats = capture_headline.Repeats(lines)
+    for line in lines[:80]:
+        key = fold(line.text)
+        same = [other for other in lines if abs(len(other.text) - len(line.text)) <= 2 and fold(other.text) == key]
+        assert repeats.repeated(line.text) is (len(same) > 1)
+    slug = capture_lines.slug_words(url) | {"harbour", "bridge"}
+    stems = sorted({word[:4] for word in slug})
+    for skip in (range(0), range(3, 12), range(10, 5), range(len(lines) - 2, len(lines) + 9)):
+        expected = {
+            n
+            for n, line in enumerate(lines)
+            if n not in skip
+            and capture_headline.MIN_CHARS <= len(line.text) <= capture_headline.MAX_CHARS
+            and sum(stem in line.text.casefold() for stem in stems) >= 2
+        }
+        assert capture_headline._stem_lines(lines, slug, skip) == expected
+
+
+def test_position_of_a_line_index() -> None:
+    lines = capture_lines.split_lines("one\n\n  \ntwo\nthree\n\nfour")
+    for position, line in enumerate(lines):
+        assert capture_dump._position_of(lines, line.index) == position
+    assert capture_dump._position_of(lines, 1) is None
+    assert capture_dump._position_of(lines, 99) is None

@@ -8,9 +8,11 @@ labels right after the body.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from ..candidate import Candidate
 from ..rules import label_set
@@ -186,6 +188,15 @@ def dates(
     return found
 
 
+def _position_of(lines: list[Line], index: int) -> int | None:
+    """The position of the line with this index (lines are in the order of their indexes, each index once)."""
+    position = bisect.bisect_left(lines, index, key=_index)
+    return position if position < len(lines) and lines[position].index == index else None
+
+
+_index = attrgetter("index")
+
+
 def extract(lines: list[Line], url: str | None, captured: date | None = None) -> list[Candidate]:
     if not lines:
         return []
@@ -216,7 +227,7 @@ def extract(lines: list[Line], url: str | None, captured: date | None = None) ->
     byline_end = None
     if bylines:
         last = max(int(c.extra["line"]) for c in bylines)
-        byline_end = next((n for n, line in enumerate(lines) if line.index == last), None)
+        byline_end = _position_of(lines, last)
     found += dates(lines, title, captured, body_start, byline_end)
     found += capture_topics.topics(lines, title if title is not None else body_start, body_end)
     return found

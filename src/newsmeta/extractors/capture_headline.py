@@ -12,7 +12,7 @@ import bisect
 import heapq
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from ..normalize.text import fold
 from ..rules import lexicon
@@ -180,9 +180,9 @@ def _stem_lines(lines: list[Line], slug: set[str], skip: range = range(0)) -> se
     if len(slug) < 2:
         return set()
     texts = [line.text for line in lines]
-    numbers = [
-        n for n, text in enumerate(texts) if MIN_CHARS <= len(text) <= MAX_CHARS and not skip.start <= n < skip.stop
-    ]
+    # the positions before ``skip`` and after it (no test of each position against it)
+    before, after = min(skip.start, len(texts)), min(max(skip.stop, skip.start), len(texts))
+    numbers = [n for n in chain(range(before), range(after, len(texts))) if MIN_CHARS <= len(texts[n]) <= MAX_CHARS]
     folded = [texts[n].casefold() for n in numbers]
     joined = "\n".join(folded)
     # where each line starts in the joined text
