@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 from ..candidate import Candidate
 from ..normalize.dates import parse_date
+from ..normalize.urls import site_host
 from ..rules import load
 from .capture_lines import Line, is_cjk, is_lower_case, names_in, slug_words, word_keys
 from .capture_values_topics import is_credit, is_role, short_label, tags
@@ -331,8 +332,7 @@ def _is_logo(url: str, sizes: tuple[int, int] | None, site_words: AbstractSet[st
 def site_words(lines: list[Line], url: str | None, publisher_names: set[str]) -> set[str]:
     """Squashed names the site goes by (publisher names, host labels): a file named so is its logo."""
     words = {"".join(ch for ch in name.casefold() if ch.isalnum()) for name in publisher_names}
-    host = (url or "").split("://", 1)[-1].split("/", 1)[0].casefold()
-    words.update(label.replace("-", "") for label in host.split(".")[:-1] if label != "www")
+    words.update(label.replace("-", "") for label in site_host(url).split(".")[:-1])
     return {word for word in words if len(word) >= 5}
 
 

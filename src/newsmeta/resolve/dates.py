@@ -100,7 +100,9 @@ def _parse_all(candidates: list[Candidate], context: Context, label: str) -> Par
     memo: dict[str, ParsedDate | None] = {}  # sources often repeat the same string
     for candidate in candidates:
         text = candidate.value
-        value = memo[text] if text in memo else memo.setdefault(text, parse_date(text, reference=reference))
+        if text not in memo:
+            memo[text] = parse_date(text, reference=reference)
+        value = memo[text]
         if value is None:
             if _DATE_SHAPED.search(candidate.value):
                 impossible.append(f"{candidate.source}={candidate.value!r}")
