@@ -5,8 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+import newsmeta
+from newsmeta.normalize import dates_relative
 from newsmeta.normalize.dates import ParsedDate, find_dates, parse_date
+from newsmeta.normalize.dates_tables import DAY_WORDS, ONE, RELATIVE_AFTER, RELATIVE_BEFORE, UNITS
 
 UTC = timezone.utc
 
@@ -243,3 +248,39 @@ def test_relative_days_count_back_from_a_capture_time() -> None:
     # 30 hours before 02:00 on the 13th is the 11th (counting from the day alone would give the 12th)
     parsed = parse_date("vor 30 Stunden", reference=datetime(2023, 6, 13, 2, 0))
     assert parsed == ParsedDate(datetime(2023, 6, 11), has_time=False, has_tz=False)
+
+
+# The cheap test before the relative-date searches never rules out a text that the searches find something in.
+_NOISE = ["news", "Uhr", "x", "2", "İ", "ß", "ſ", "il", "fa", "vor", "Stundenplan", "hourly"]
+_WORDS = st.sampled_from(sorted({*UNITS, *ONE, *DAY_WORDS, *RELATIVE_BEFORE, *RELATIVE_AFTER, *_NOISE}))
+_AMOUNT = st.tuples(
+    st.sampled_from(["", *RELATIVE_BEFORE]),
+    st.sampled_from(["3", "12", *sorted(ONE)]),
+    st.sampled_from(["", " "]),
+    st.sampled_from(sorted(UNITS)),
+    st.sampled_from(["", "."]),
+    st.sampled_from(["", *RELATIVE_AFTER]),
+).map(lambda p: f"{p[0]} {p[1]}{p[2]}{p[3]}{p[4]} {p[5]}".strip())
+_PART = st.one_of(_WORDS, _AMOUNT)
+_GLUE = st.sampled_from([" ", "", ".", ", ", "-", "\n", "'", "’", "2"])
+
+
+@settings(max_examples=500, deadline=None)
+@example([("vor 2 mİn", " ", False), ("HİER", " ", True)])
+@example([("3 s ago", "", False)])
+@given(st.lists(st.tuples(_PART, _GLUE, st.booleans()), max_size=6))
+def test_relatives_shortcut_finds_what_the_searches_find(parts: list[tuple[str, str, bool]]) -> None:
+    text = "".join((word.upper() if upper else word) + glue for word, glue, upper in parts)
+    plain = [*dates_relative._amounts(text), *dates_relative._days(text)]
+    assert list(dates_relative.relatives(text)) == plain
+
+
+@pytest.mark.parametrize("text", ["vor 2 mİn", "vor 2 MİN", "HİER 14:30"])
+def test_relative_words_whose_lower_case_is_longer_are_read(text: str) -> None:
+    """``İ`` lowers to two characters: the word the case-blind search matched is still looked up (no KeyError)."""
+    found = find_dates(text, reference=datetime(2023, 5, 1, 12, 0))
+    assert len(found) == 1 and found[0][0].value.date() in {date(2023, 5, 1), date(2023, 4, 30)}
+    capture = (
+        f"date 2023-05-01 https://example.com/a\nA headline of the story here\n{text}\n" + "Body text goes on. " * 20
+    )
+    assert newsmeta.extract_capture(capture).title == "A headline of the story here"
