@@ -104,6 +104,8 @@ NASTY_VALUES = (
     "vor 2 Stunden", "yesterday", "1682700000", "By Jane Doe and John Roe", "Von Max Mustermann", "&lol;",
     "&amp;&#0;&#x110000;&#xD800;", "\x00", "\ufeff", "\u202e", "NewsArticle", "https://schema.org/NewsArticle",
     "og:title", "og:image", "article:published_time", "", " ", "a" * 300,
+    # lower() makes these longer (İ -> i + combining dot): offsets and lookups of the lower-cased text shift
+    "vor 2 mİn", "HİER 14:30", "İSTANBUL HABERLERİ", "ﬁnance ﬂash", "STRAẞE",
 )
 words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 values = st.one_of(st.sampled_from(NASTY_VALUES), words)
@@ -246,7 +248,7 @@ CAPTURE_LINES = (
     "", "", "By Jane Doe", "Von Max Mustermann", "2023-04-28T18:11:00+02:00", "28.04.2023, 18:11 Uhr",
     "April 28, 2023", "Updated 2 hours ago", "Related topics", "Mehr zum Thema", "Share", "Advertisement",
     "https://example.com/2023/04/28/story.html", "javascript:alert(1)", "file:///etc/passwd", "0000-00-00",
-    "9999-12-31", "© 2023 Example News", "Politics", "World",
+    "9999-12-31", "© 2023 Example News", "Politics", "World", "vor 2 mİn", "HİER 14:30", "İSTANBUL HABERLERİ",
     "The government announced on Friday that it would raise the minimum wage by five percent next year, "
     "a move welcomed by unions and criticised by several business associations across the country.",
     "Weitere Einzelheiten wurden zunächst nicht bekannt, teilte die Polizei am Abend in einer Erklärung mit.",
