@@ -32,9 +32,7 @@ TARGETS = {
     "capture": {"title": 0.85, "date_day": 0.90, "timestamp": 0.50, "authors_f1": 0.75, "topics_f1": 0.40},
 }
 #: Targets this work has not reached yet (see the issue's report); they turn into plain checks once reached.
-NOT_YET = {
-    ("values", "topics_f1"),
-}
+NOT_YET: set[tuple[str, str]] = set()
 
 
 def _load(name: str) -> ModuleType:

@@ -201,7 +201,7 @@ def test_long_comma_list_is_the_keywords() -> None:
 def test_title_with_a_comma_is_no_keyword_list() -> None:
     title = "Mexico to fight illogical steel tariffs, citing trade surplus"
     lines = _lines(title, "2025-02-11T18:28:25+00:00", "mexico steel tariff", "steel trade us-mexico", "News")
-    assert _values(lines, "https://news.example/news/mexico-fight-illogical-steel-tariffs", "tags") == [
+    assert _values(lines, "https://news.example/mexico-fight-illogical-steel-tariffs", "tags") == [
         "mexico steel tariff",
         "steel trade us-mexico",
         "News",
@@ -283,7 +283,82 @@ def test_the_url_slug_inside_a_run_neither_ends_it_nor_is_a_label() -> None:
 
 
 def test_breadcrumb_positions_do_not_end_the_run() -> None:
-    assert _fixture("values-breadcrumb.txt").tags == ["Lifestyle", "Gardening"]
+    assert _fixture("values-breadcrumb.txt").tags == ["House plants", "Kitchen odours"]
+
+
+def test_breadcrumbs_to_the_pages_parents_are_no_topics() -> None:
+    url = "https://news.example/lifestyle/gardening/plants-that-freshen-a-kitchen-3267"
+    lines = _lines(
+        "Plants that freshen a kitchen and clean its air",
+        "Lifestyle",
+        "https://news.example/lifestyle/",
+        "Gardening",
+        "https://news.example/lifestyle/gardening/",
+        "House plants",
+        "https://news.example/all-about/house-plants",
+        "Kitchen odours",
+        "https://news.example/all-about/kitchen-odours",
+    )
+    assert _values(lines, url, "tags") == ["House plants", "Kitchen odours"]
+
+
+def test_the_url_sections_after_the_keywords_are_the_article_section() -> None:
+    url = "https://news.example/wirtschaft/international-business/wie-gross-ist-der-immobilienriese/"
+    labels = ["China", "Immobilien", "Pleite", "Schulden", "International-Business", "Wirtschaft"]
+    lines = _lines("Wie groß ist der Immobilienriese?", "2024-01-29T10:00:00Z", *labels)
+    assert _values(lines, url, "tags") == labels[:4]
+
+
+def test_a_keyword_naming_a_deeper_section_stays() -> None:
+    url = "https://news.example/wirtschaft/unternehmen/bank-raeumt-versaeumnisse-ein-a-60a0111a"
+    lines = _lines(
+        "Bank räumt Versäumnisse bei der Aufsicht ein", "2023-04-28T10:00:00Z", "USA", "Banken", "Unternehmen"
+    )
+    assert _values(lines, url, "tags") == ["USA", "Banken", "Unternehmen"]
+
+
+def test_of_two_lists_starting_alike_the_longer_is_the_keywords() -> None:
+    keywords = ["AI", "Generative AI", "robotic process automation", "RPA"]
+    lines = _lines("How vendors aim to remain relevant", "2024-04-28T10:00:00Z", *keywords, "AI", "Enterprise")
+    assert _values(lines, None, "tags") == keywords
+    sections = ["News", "Tech", "AI"]
+    lines = _lines("How vendors aim to remain relevant", "2024-04-28T10:00:00Z", *sections, *sections, "Robots", "RPA")
+    assert _values(lines, None, "tags") == [*sections, "Robots", "RPA"]
+
+
+def test_a_name_in_capitals_is_a_byline_not_a_keyword() -> None:
+    lines = _lines("Campaigns brace for a sprint to Election Day", "2024-09-03T10:00:00Z", "JANE ROE-SMITH", "Politics")
+    assert _values(lines + _lines("Elections", "Budget"), None, "tags") == ["Politics", "Elections", "Budget"]
+
+
+def test_keywords_joined_with_spaces_are_a_list() -> None:
+    article = _fixture("values-spaced-keywords.txt")
+    assert article.tags == ["Bremerhaven", "Messen", "Hafenstadt", "Investition", "Städtebau"]
+
+
+def test_a_parenthesis_qualifies_the_spaced_keyword_before_it() -> None:
+    line = Line(0, "Leichtathletik Hamburg Krone Frankfurt (Oder) Facebook Paris", "p")
+    items = capture_values_topics.spaced_keywords(line, set(), set())
+    assert items == ["Leichtathletik", "Hamburg", "Krone", "Frankfurt (Oder)", "Facebook", "Paris"]
+
+
+def test_title_case_titles_bylines_and_company_names_are_no_spaced_keywords() -> None:
+    spaced = capture_values_topics.spaced_keywords
+    assert spaced(Line(0, "By Jane Roe For The Example Mail On Sunday", "h"), set(), set()) == []
+    assert spaced(Line(0, "Example Blogform Social Media GmbH", "n"), set(), set()) == []
+    slug = {"harbour", "towns", "vote", "shared", "ferry", "service"}
+    assert spaced(Line(0, "Harbour Towns Vote Shared Ferry Service", "h"), set(), slug) == []
+
+
+def test_the_publishers_name_and_legal_name_are_no_label_run() -> None:
+    assert "Insider Media Inc." not in _fixture("values-publisher-names.txt").tags
+
+
+def test_the_lone_label_the_headline_slug_spells_beats_the_last() -> None:
+    assert _fixture("values-publisher-names.txt").tags == ["Cold Water"]
+    url = "https://news.example/health/harbour-swimming-cold-water-changes-2025-3"
+    assert capture_values_topics.headline_slug(url) >= {"cold", "water"}
+    assert "health" not in capture_values_topics.headline_slug(url)
 
 
 def test_a_cms_key_before_a_label_is_dropped() -> None:
