@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import newsmeta
 from newsmeta.api import _document, document_from_text
 from newsmeta.candidate import FIELDS, Candidate
 from newsmeta.document import Document
@@ -568,3 +569,21 @@ def test_extractors_are_pure(fixtures_dir: Path, name: str) -> None:
     doc = load(fixtures_dir, name)
     for run in ALL_EXTRACTORS:
         assert run(doc) == run(doc)
+
+
+def test_dom_bylines_leave_out_comments_and_forms() -> None:
+    """Commenters (``comment-author``, a recent-comments widget) and form fields (a comment form's "Name *", a
+    sign-up form's "Repeat e-mail", whose class holds ``confirmation``) are no bylines; a commentary's author is."""
+    html = """<html><body><article><h1>Story</h1><p>Text.</p></article>
+    <ol class="commentlist"><li class="comment"><div class="comment-author vcard">Mayor Quimby</div></li>
+      <li class="comment byuser comment-author-jane"><span class="wc-comment-author">Jane Roe</span></li></ol>
+    <form id="commentform"><p class="comment-form-author"><label for="author">Name *</label>
+      <input id="author" name="author"></p></form>
+    <form class="register"><div class="input email user_email_confirmation">Repetir E-mail</div></form>
+    <ul id="recentcomments"><li><span class="comment-author-link">Tanja Reader</span></li></ul>
+    </body></html>"""
+    doc = document_from_text(html, url=None)
+    assert dom.extract_bylines(doc) == []
+    doc = document_from_text('<html><body><p class="commentary-author">Jane Roe</p></body></html>', url=None)
+    assert [c.value for c in dom.extract_bylines(doc)] == ["Jane Roe"]
+    assert newsmeta.extract(html.replace("Story", "A story"), url="https://example.com/a").authors == []

@@ -17,7 +17,13 @@ from ._text import containing, element_text, matching
 _ARTICLE_CONTAINERS = ("article", "main")
 #: Words in a class or id that mark a byline element.
 BYLINE_NAMES = ("author", "byline", "autor", "creator", "writer", "reporter", "verfasser", "auteur", "firma")
-_NOT_BYLINE_TAGS = frozenset({"script", "style", "meta", "link", "img", "svg", "html", "body"})
+#: Elements that hold no byline whatever their class: not shown as text, the page itself, or a form's controls.
+_NOT_BYLINE_TAGS = frozenset(
+    {"script", "style", "meta", "link", "img", "svg", "html", "body", "form", "input", "textarea", "select", "button"}
+)
+#: A class or id of the comments (``comment-author``, ``wc-comment-author``, ``comment-form-author``): a reader's
+#: name, or a form field for it, not the article's byline (``commentary`` is an article kind, so it stays).
+_COMMENTS = re.compile(r"comment(?!ar)", re.I)
 _MAX_BYLINE_CHARS = 120
 #: Pages that preload more images than this preload interface assets, not their lead picture.
 MAX_LEAD_PRELOADS = 2
@@ -25,6 +31,11 @@ MAX_LEAD_PRELOADS = 2
 
 def _in_article(element: Element) -> bool:
     return next(element.iterancestors(*_ARTICLE_CONTAINERS), None) is not None  # ancestors filtered in C
+
+
+def _in_form(element: Element) -> bool:
+    """Inside a form (a comment form's "Name *", a sign-up form's "Repeat e-mail"): no byline."""
+    return next(element.iterancestors("form"), None) is not None
 
 
 def _link_rels(doc: Document) -> dict[int, str]:
@@ -192,9 +203,11 @@ def _take_bylines(batch: list[tuple[Element, str]], verdicts: dict[str, bool], f
     new = list({names for _, names in batch if names not in verdicts})
     if new:
         bylines = containing(new, BYLINE_NAMES)
-        verdicts.update((names, index in bylines) for index, names in enumerate(new))
+        verdicts.update(
+            (names, index in bylines and not _COMMENTS.search(names)) for index, names in enumerate(new)
+        )
     for element, names in batch:
-        if verdicts[names] and element.tag not in _NOT_BYLINE_TAGS:
+        if verdicts[names] and element.tag not in _NOT_BYLINE_TAGS and not _in_form(element):
             found.append(element)
             if len(found) == MAX_BYLINE_ELEMENTS:
                 return True
