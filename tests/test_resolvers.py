@@ -462,6 +462,12 @@ def test_tags_split_only_on_list_separators() -> None:
     assert article.tags == ["Rock & Roll", "Bosnia and Herzegovina", "U.S. politics"]
 
 
+def test_tags_not_split_inside_parentheses() -> None:
+    value = "Weather, Prices (Fares, Fees and Rates), Frankfurt (Oder); Wildfires"
+    article = build(C("tags", value, "meta:property=article:tag", 0.8))
+    assert article.tags == ["Weather", "Prices (Fares, Fees and Rates)", "Frankfurt (Oder)", "Wildfires"]
+
+
 def test_tags_lose_trailing_dots_but_abbreviations_keep_theirs() -> None:
     article = build(C("tags", "Jobs, Indeed Inc., Capital Economics Ltd., U.S., Interest rates.", "meta:name=keywords", 0.55))
     assert article.tags == ["Jobs", "Indeed Inc.", "Capital Economics Ltd.", "U.S.", "Interest rates"]

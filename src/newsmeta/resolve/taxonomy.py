@@ -14,6 +14,8 @@ from .grouped import ListChoice, choose_list
 
 MAX_TAG_CHARS = 100
 _LIST_SEPARATORS = re.compile(r"\s*[,;|]\s*")
+#: The same, but not inside parentheses: ``Prices (Fares, Fees and Rates), Weather`` is two labels.
+_LIST_SEPARATORS_OUTSIDE_PARENTHESES = re.compile(r"\s*[,;|]\s*(?![^()]*\))")
 #: Labels that are a CMS's internal codes, not topics: ids, "key: value" pairs, snake_case flags, query strings.
 _INTERNAL = re.compile(
     r"^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^[\w ]{1,30}:\s*\S|^\w+_\w+$|^\d+$|[&?]\w+=",
@@ -63,7 +65,10 @@ def split_labels(
 def _list_items(value: str, whole: bool) -> tuple[str, ...]:
     """A keyword string's items (cleaned, trimmed); ``whole``: one label that is no list (a link's text)."""
     text = clean_text(value)
-    return tuple(map(_trimmed, [text] if whole else _LIST_SEPARATORS.split(text)))
+    if whole:
+        return (_trimmed(text),)
+    separators = _LIST_SEPARATORS_OUTSIDE_PARENTHESES if "(" in text else _LIST_SEPARATORS
+    return tuple(map(_trimmed, separators.split(text)))
 
 
 def resolve(
