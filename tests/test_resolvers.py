@@ -127,6 +127,15 @@ def test_title_resolution_strips_affixes_from_fixture(fixtures_dir: Path) -> Non
     assert article.provenance["title"].agreeing == ["dom:title", "meta:name=twitter:title"]
 
 
+def test_title_loses_a_site_name_that_holds_a_separator_itself() -> None:
+    site = "Valley Gazette - Good News for the Valley, Upper Shire"
+    for title in (f"Bridge reopens after repairs - {site}", f"{site} | Bridge reopens after repairs"):
+        article = build(
+            C("site_name", site, "meta:property=og:site_name", 0.8), C("title", title, "meta:property=og:title", 0.8)
+        )
+        assert article.title == "Bridge reopens after repairs"
+
+
 def test_title_that_is_only_the_site_name_is_no_title() -> None:
     article = build(
         C("site_name", "Example Post", "meta:property=og:site_name", 0.8),

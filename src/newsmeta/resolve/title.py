@@ -26,13 +26,26 @@ def _is_site_segment(segment: str, names: set[str]) -> bool:
     return any(squashed == n or (len(n) >= 4 and (n in squashed and len(squashed) <= len(n) + 12)) for n in names)
 
 
+def _site_name_length(parts: list[str], names: set[str], *, at_end: bool) -> int:
+    """How many parts at the start (or end) of ``parts`` together are a site name that holds a separator
+    (``Consett Magazine - Positive Local News for Consett``): 2 or more, never all; 0 when there is none."""
+    for count in range(len(parts) - 1, 1, -1):
+        if squash("".join(parts[-count:] if at_end else parts[:count])) in names:
+            return count
+    return 0
+
+
 def strip_site_name(title: str, names: set[str]) -> str:
-    """Remove leading and trailing segments that name the site (or are dates)."""
+    """Remove leading and trailing segments that name the site (or are dates), and a site name that holds a
+    separator itself."""
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     separators = _SEPARATORS.findall(title)
     start, end = 0, len(parts)
+    if len(parts) > 2:
+        end -= _site_name_length(parts, names, at_end=True)
+        start += _site_name_length(parts[:end], names, at_end=False)
     while end - start > 1 and _is_site_segment(parts[end - 1], names):
         end -= 1
     while end - start > 1 and _is_site_segment(parts[start], names):
