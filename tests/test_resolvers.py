@@ -231,6 +231,8 @@ def test_title_entities_and_spaces_are_cleaned() -> None:
         ("Miguel A. Herguedas", ["Miguel A. Herguedas"]),
         ("Miguel A. Herguedas y Ana B. Torres", ["Miguel A. Herguedas", "Ana B. Torres"]),
         ("Text: Anna Berg", ["Anna Berg"]),
+        ("Grant Tinsley, PhD", ["Grant Tinsley"]),
+        ("By Jane Roe, M.D., and John Doe, MPH", ["Jane Roe", "John Doe"]),
         ("Staff", []),
         ("", []),
     ],

@@ -62,6 +62,36 @@ _NOT_NAMES = frozenset(
         "by",
     }
 )
+#: Degrees and professional titles that follow a name after a comma (``Grant Tinsley, PhD``): no second person.
+_CREDENTIALS = frozenset(
+    {
+        "phd",
+        "ph.d.",
+        "ph.d",
+        "md",
+        "m.d.",
+        "m.d",
+        "mba",
+        "msc",
+        "m.sc.",
+        "m.sc",
+        "bsc",
+        "mph",
+        "dphil",
+        "rn",
+        "rdn",
+        "cfp",
+        "cfa",
+        "cpa",
+        "esq",
+        "esq.",
+        "dds",
+        "dvm",
+        "lcsw",
+        "facs",
+        "frcp",
+    }
+)
 MAX_NAME_WORDS = 6
 
 
@@ -69,7 +99,7 @@ def _is_name(part: str) -> bool:
     words = part.split()
     if not words or len(words) > MAX_NAME_WORDS or len(part) < 2:
         return False
-    if part.casefold() in _NOT_NAMES or any(ch.isdigit() for ch in part):
+    if part.casefold() in _NOT_NAMES or part.casefold() in _CREDENTIALS or any(ch.isdigit() for ch in part):
         return False
     if "://" in part or part.startswith("www."):
         return False
