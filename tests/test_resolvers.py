@@ -391,6 +391,7 @@ def test_preloaded_logo_is_no_lead_picture() -> None:
         "https://www.example-post.com/images/default-share.jpg",
         "https://www.example-post.com/favicon.ico",
         "https://www.example-post.com/brand/mark.svg",
+        "https://secure.gravatar.example/blavatar/13afe5d0?s=200",
     ],
 )
 def test_logos_and_placeholders_are_penalised(logo: str) -> None:
@@ -405,6 +406,22 @@ def test_logos_and_placeholders_are_penalised(logo: str) -> None:
 def test_logo_is_used_when_it_is_the_only_image() -> None:
     article = build(C("image", "https://www.example-post.com/static/logo.png", "meta:property=og:image", 0.8))
     assert article.image == Image(url="https://www.example-post.com/static/logo.png")
+
+
+@pytest.mark.parametrize(
+    "stand_in",
+    [
+        "https://s0.wp.example/i/blank.jpg",
+        "https://example-post.com/images/no-img_460x320_logo.jpg",
+        "https://example-post.com/img/placeholder-16x9.png",
+        "https://example-post.com/plugin/includes/x_spacer.gif",
+    ],
+)
+def test_empty_stand_in_is_no_image_even_when_it_is_the_only_one(stand_in: str) -> None:
+    article = build(C("image", stand_in, "meta:property=og:image", 0.8))
+    assert article.image is None and article.images == [] and "image" not in article.provenance
+    article = build(C("image", stand_in, "meta:property=og:image", 0.8), C("image", "/a/b.jpg", "dom:img", 0.3))
+    assert article.images == [Image(url="https://www.example-post.com/a/b.jpg")]
 
 
 def test_image_size_filled_from_another_source_naming_the_same_picture() -> None:
@@ -480,7 +497,9 @@ def test_tags_not_split_inside_parentheses() -> None:
 
 
 def test_tags_lose_trailing_dots_but_abbreviations_keep_theirs() -> None:
-    article = build(C("tags", "Jobs, Indeed Inc., Capital Economics Ltd., U.S., Interest rates.", "meta:name=keywords", 0.55))
+    article = build(
+        C("tags", "Jobs, Indeed Inc., Capital Economics Ltd., U.S., Interest rates.", "meta:name=keywords", 0.55)
+    )
     assert article.tags == ["Jobs", "Indeed Inc.", "Capital Economics Ltd.", "U.S.", "Interest rates"]
 
 

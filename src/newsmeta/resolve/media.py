@@ -10,10 +10,13 @@ from ..normalize.text import clean_text
 from ..normalize.urls import absolute_url
 from .common import Choice, Context, choose
 
-#: Path words of interface art, anywhere in the path (``/logos/``, ``favicon``).
+#: Path words of interface art, anywhere in the path (``/logos/``, ``favicon``, a site's ``blavatar``).
 _INTERFACE_ART = re.compile(
-    r"(?:^|[/_.-])(?:logo|logos|favicon|icon|icons|sprite|avatar)(?:[/_.-]|\d|$)|\.svg$", re.I
+    r"(?:^|[/_.-])(?:logo|logos|favicon|icon|icons|sprite|avatar|blavatar)(?:[/_.-]|\d|$)|\.svg$", re.I
 )
+#: File names of empty stand-ins (``blank.jpg``, ``placeholder.png``, ``no-img_460x320.jpg``): never a picture of
+#: the page, not even its only one.
+_EMPTY_STAND_IN = re.compile(r"(?:^|[_.-])(?:placeholder|blank|spacer|no[-_]?im(?:g|age))(?:[_.-]|\d|$)", re.I)
 #: File-name words of stand-in pictures; only the last segment counts (``/dims4/default/`` is a CDN's path).
 _STAND_IN = re.compile(r"(?:^|[_.-])(?:placeholder|default|blank|spacer|pixel|fallback)(?:[_.-]|\d|$)", re.I)
 NOT_A_PICTURE_PENALTY = 0.35
@@ -26,11 +29,19 @@ def _int(value: str | None) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
+def _path(url: str) -> str:
+    return url.split("://", 1)[-1].partition("/")[2].split("#", 1)[0].split("?", 1)[0]
+
+
+def _is_empty_stand_in(url: str) -> bool:
+    return _EMPTY_STAND_IN.search(_path(url).rstrip("/").rsplit("/", 1)[-1]) is not None
+
+
 def _is_picture(url: str | None) -> bool:
     """A URL that names a picture (not an icon sheet, a logo, a placeholder or a bare fragment)."""
     if not url:
         return False
-    path = url.split("://", 1)[-1].partition("/")[2].split("#", 1)[0].split("?", 1)[0]
+    path = _path(url)
     if len(path) <= 1 or _INTERFACE_ART.search(path):
         return False
     return not _STAND_IN.search(path.rstrip("/").rsplit("/", 1)[-1])
@@ -48,7 +59,8 @@ def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None
     def normalise(candidate: Candidate) -> str | None:
         value = candidate.value
         if value not in urls:
-            urls[value] = absolute_url(value, context.url)
+            url = absolute_url(value, context.url)
+            urls[value] = url if url and not _is_empty_stand_in(url) else None
         return urls[value]
 
     def penalty(_: Candidate, url: str) -> float:
