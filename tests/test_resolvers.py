@@ -643,6 +643,29 @@ def test_publisher_name_falls_back_to_site_name() -> None:
     assert article.provenance["publisher.name"].source == "meta:property=og:site_name"
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("© 2023 Deutsche Welle (www.dw.com)", "Deutsche Welle (www.dw.com)"),
+        ("Copyright 2019-2023 The Example Times. All rights reserved.", "The Example Times"),
+        ("(c) 2021, Beispiel Verlag GmbH – Alle Rechte vorbehalten", "Beispiel Verlag GmbH"),
+        ("© Example Media 2023", "Example Media"),
+        ("Jahr 2000 Verlag", "Jahr 2000 Verlag"),
+    ],
+)
+def test_publisher_name_of_a_copyright_line_is_its_holder(line: str, name: str) -> None:
+    article = build(C("publisher_name", line, "meta:name=copyright", 0.3))
+    assert article.publisher == newsmeta.Publisher(name=name)
+
+
+def test_copyright_line_without_a_holder_names_no_publisher() -> None:
+    article = build(
+        C("publisher_name", "Copyright © 2001-2009", "meta:name=copyright", 0.3),
+        C("site_name", "Example Post", "meta:property=og:site_name", 0.8),
+    )
+    assert article.publisher == newsmeta.Publisher(name="Example Post")
+
+
 # ------------------------------------------------------------------------------------------- provenance
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..candidate import Candidate
 from ..model import Evidence, Image, Publisher
 from ..normalize.text import clean_text
@@ -14,10 +16,29 @@ def _text(candidate: Candidate) -> str | None:
     return clean_text(candidate.value) or None
 
 
+#: A copyright line's marks around the holder's name: ``© 2020``, ``Copyright (c) 2019-2023``, ``All rights reserved``.
+_COPYRIGHT_MARKS = re.compile(r"^(?:(?:©|\(c\)|copyright|copr\.)\s*)+", re.I)
+_YEARS = re.compile(r"^(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2}|\d{2}))?[\s,.]*|[\s,.]+(?:19|20)\d{2}$")
+_RIGHTS_RESERVED = re.compile(
+    r"[\s.,;|–-]*(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)"
+    r"\.?$",
+    re.I,
+)
+
+
+def _name(candidate: Candidate) -> str | None:
+    """The publisher's name; of a copyright line (``© 2020 Example Media. All rights reserved.``), the holder."""
+    text = clean_text(candidate.value)
+    bare = _COPYRIGHT_MARKS.sub("", text)
+    if bare != text or _RIGHTS_RESERVED.search(bare):
+        text = _YEARS.sub("", _RIGHTS_RESERVED.sub("", bare).strip()).strip(" ,.;|–-")
+    return text or None
+
+
 def resolve(fields: dict[str, list[Candidate]], context: Context) -> tuple[Publisher | None, dict[str, Evidence]]:
     evidence: dict[str, Evidence] = {}
     values: dict[str, object] = {}
-    name = choose(fields.get("publisher_name", []), _text) or choose(fields.get("site_name", []), _text)
+    name = choose(fields.get("publisher_name", []), _name) or choose(fields.get("site_name", []), _text)
     if name:
         values["name"], evidence["publisher.name"] = name.value, name.evidence
     url = choose(fields.get("publisher_url", []), lambda c: absolute_url(c.value, context.url))
