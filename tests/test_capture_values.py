@@ -417,3 +417,31 @@ def test_values_fixture_end_to_end() -> None:
         and article.image.url == "https://cdn.example-daily.com/l/2024/05/03/99887766/jpg/1200x675"
     )
     assert article.tags == ["Libraries", "Harbour town", "Local government"]
+
+
+# --- the site's name -----------------------------------------------------------------------------------------------
+
+
+def test_website_node_names_the_site_and_its_name_leaves_the_title() -> None:
+    """An SEO plugin's ``WebSite`` node (``@id`` ``.../#website``, ``url``, ``name``) gives the site's name: it is the
+    publisher when no other is named, no author, and the suffix it makes in the page's title is stripped."""
+    capture = "\n\n".join(
+        [
+            "date 2019-10-19 https://www.valley-news.example/newsticker/bridge-reopens-after-repairs/",
+            "https://www.valley-news.example/#website",
+            "https://www.valley-news.example/",
+            "VALLEY NEWS",
+            "https://www.valley-news.example/newsticker/bridge-reopens-after-repairs/#webpage",
+            "de-DE",
+            "Bridge reopens after repairs - VALLEY NEWS",
+            "2019-10-19T15:07:47+02:00",
+            "The old bridge over the river opened again on Saturday after two years of repairs, the council said.",
+        ]
+    )
+    article = newsmeta.extract(capture.encode())
+    assert article.title == "Bridge reopens after repairs"
+    assert article.publisher is not None and article.publisher.name == "VALLEY NEWS"
+    assert article.authors == []
+    lines = _lines("https://x.example/#website", "https://x.example/", "Example Site")
+    assert _values(lines, None, "site_name") == ["Example Site"]
+    assert _values(_lines("https://x.example/#webpage", "https://x.example/", "Example Page"), None, "site_name") == []

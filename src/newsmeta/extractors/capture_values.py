@@ -385,6 +385,28 @@ def publisher(lines: list[Line]) -> list[Candidate]:
     return found
 
 
+#: The ``@id`` of a schema.org ``WebSite`` node (``https://example.com/#website``), as SEO plugins write it.
+_WEBSITE_ID = re.compile(r"^https?://[^#\s]+#website$", re.I)
+#: Most lines between a ``WebSite`` node's ``@id`` and its name (its ``url``).
+_WEBSITE_NAME_REACH = 2
+MAX_SITE_NAME_WORDS = 8
+
+
+def website_name(lines: list[Line]) -> list[Candidate]:
+    """The site's name: the first short line after a ``WebSite`` node's ``@id`` and URL
+    (``https://example.com/#website``, ``https://example.com/``, ``Example News``)."""
+    for position, line in enumerate(lines):
+        if line.kind != "U" or not _WEBSITE_ID.match(line.text):
+            continue
+        for other in lines[position + 1 : position + 2 + _WEBSITE_NAME_REACH]:
+            if other.kind == "U" and _ROOT_URL.match(other.text):
+                continue
+            if other.kind in "wnhl" and other.words <= MAX_SITE_NAME_WORDS:
+                return [Candidate("site_name", other.text, f"{SOURCE}.website.name", 0.6, {"line": str(other.index)})]
+            break
+    return []
+
+
 def texts(lines: list[Line]) -> list[Candidate]:
     """Body (the longest prose), description (the first shorter prose), language and copyright year."""
     found: list[Candidate] = []
@@ -414,7 +436,8 @@ def extract(lines: list[Line], url: str | None) -> list[Candidate]:
     headline = title(lines, url, slug)
     found = dates(lines) + headline
     publishers = publisher(lines)
-    publisher_names = {c.value for c in publishers}
+    website = website_name(lines)
+    publisher_names = {c.value for c in publishers + website}
     publisher_lines = {line.index for line in lines if line.text in publisher_names}
     people = authors(lines, publisher_lines, url or "")
     found += people or organisation_authors(lines, publishers)
@@ -426,7 +449,7 @@ def extract(lines: list[Line], url: str | None) -> list[Candidate]:
     shown = headline + [c for c in described if c.field == "description"]
     excluded |= {text for c in shown if (text := _line_text(lines, c))}
     found += tags(lines, excluded, site, url, slug)
-    found += publishers[:1]
+    found += publishers[:1] + website
     found += described
     return found
 
