@@ -521,7 +521,7 @@ def test_internal_codes_urls_and_the_site_name_are_not_tags() -> None:
         C(
             "tags",
             "Inflation, tag_economy, section: news, 123456, 3f2a1b4c-1d2e-4f50-8a9b-0c1d2e3f4a5b, "
-            "0123456789abcdef0123, https://www.example-post.com/tag/x, x, Example Post, EXAMPLE-POST, ECB",
+            "0123456789abcdef0123, https://www.example-post.com/tag/x, x, Example Post, EXAMPLE-POST, /article, ECB",
             "jsonld:NewsArticle.keywords",
             0.9,
         ),

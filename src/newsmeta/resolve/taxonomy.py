@@ -16,9 +16,10 @@ MAX_TAG_CHARS = 100
 _LIST_SEPARATORS = re.compile(r"\s*[,;|]\s*")
 #: The same, but not inside parentheses: ``Prices (Fares, Fees and Rates), Weather`` is two labels.
 _LIST_SEPARATORS_OUTSIDE_PARENTHESES = re.compile(r"\s*[,;|]\s*(?![^()]*\))")
-#: Labels that are a CMS's internal codes, not topics: ids, "key: value" pairs, snake_case flags, query strings.
+#: Labels that are a CMS's internal codes, not topics: ids, "key: value" pairs, snake_case flags, query strings,
+#: paths (``/article``).
 _INTERNAL = re.compile(
-    r"^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^[\w ]{1,30}:\s*\S|^\w+_\w+$|^\d+$|[&?]\w+=",
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^[\w ]{1,30}:\s*\S|^\w+_\w+$|^\d+$|[&?]\w+=|^/",
     re.I,
 )
 
