@@ -16,7 +16,10 @@ splits lists. Prefixes, roles, labels and words of page furniture are data (``ru
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
+from operator import itemgetter
 
 from ..candidate import Candidate
 from ..normalize.names import is_role_word
@@ -33,10 +36,14 @@ MAX_BLOCK = 8
 MAX_BYLINE_CHARS = 160
 MAX_BYLINE_WORDS = 20
 
-_SEPARATORS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
+#: ``|``, ``·``, ``•`` or a dash between spaces, with the white space around them (the look-ahead lets the pattern
+#: be tried only where a separator can start).
+_SEPARATORS = re.compile(r"(?=[\s|·•])\s*(?:[|·•]|\s[-–—]\s)\s*")
 _HANDLE = re.compile(r"@\w+")
 _CONTINUATION = re.compile(r"^\s*(?:,|&|and\b|und\b|et\b|y\b|og\b|och\b|и\b)\s*", re.I)
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+#: Where :data:`_CAMEL` splits: found by its two letters (a quicker search than the look-behind at each character).
+_CAMEL_PAIR = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 _DIGIT = re.compile(r"\d")
 
@@ -91,7 +98,7 @@ def _is_role(word: str) -> bool:
 def _cut_role(text: str) -> str:
     """Drop a role glued to or following the name: ``Ulrich ExnerKorrespondent``, ``Steffan Rhys Deputy Editor``."""
     words = text.split()
-    camel = _CAMEL.search(text) is not None  # a word glued to the next one (no white space is a letter)
+    camel = _CAMEL_PAIR.search(text) is not None  # a word glued to the next one (no white space is a letter)
     for number, word in enumerate(words):
         parts = _CAMEL.split(word) if camel and number >= 1 else ()
         if len(parts) > 1:
@@ -157,12 +164,12 @@ def _cannot_hold_names(segment: str) -> bool:
             if (
                 bare.isalpha()
                 and bare[0].islower()
-                and not (number and _CAMEL.search(bare))
+                and not (number and _CAMEL_PAIR.search(bare))
                 and bare not in _NAME_JOINERS
                 and bare.casefold() not in NAME_PARTICLES
             ):
                 return True
-    if sum(map(str.isupper, segment)) < 2:
+    if not _two_capitals(segment):
         return True
     return any(_keeps_lower_case_word(part.split()) for part in parts)
 
@@ -186,12 +193,19 @@ def _keeps_lower_case_word(words: list[str]) -> bool:
         if _is_lower_case_word(words[number]):
             if any(_is_role(word) for word in words[2 : number + 1]):
                 return False
-            return _CAMEL.search(" ".join(words[1 : number + 1])) is None
+            return _CAMEL_PAIR.search(" ".join(words[1 : number + 1])) is None
     return False
 
 
-def _capitals(words: list[str]) -> int:
-    return sum(1 for word in words if word[:1].isupper())
+def _two_capitals(characters: Iterable[str]) -> bool:
+    """Two capitals or more among the characters (``sum(map(str.isupper, characters)) >= 2``, looking no further than
+    the second)."""
+    return len(list(islice(filter(str.isupper, characters), 2))) == 2
+
+
+def _two_capitalised(words: list[str]) -> bool:
+    """Two of the words or more start with a capital (``words`` are non-empty, as ``str.split`` gives them)."""
+    return _two_capitals(map(itemgetter(0), words))
 
 
 #: A line that is only an e-mail address or a handle (``bykj@mk.co.kr``, ``@janedoe``).
@@ -227,7 +241,7 @@ def byline(text: str) -> tuple[str, bool] | None:
     if suffixed:
         return suffixed, True
     prefix = _prefix()
-    if _capitals(words) < 2 and not prefix.match(text) and not is_cjk(text):
+    if not _two_capitalised(words) and not prefix.match(text) and not is_cjk(text):
         return None  # names need two capitalised words, unless a prefix announces them
     segments = _SEPARATORS.split(text) if _SEPARATOR_MARK.search(text) else [text]
     for segment in [text, *segments] if len(segments) > 1 else segments:

@@ -22,6 +22,9 @@ _MAX_DATE_LINE = 160
 #: A line this short that holds a date is a date line; a longer one must be a third date, or labelled.
 _SHORT_DATE_LINE = 60
 _GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2}:\d{2})")
+#: What every match of :data:`_GLUED_YEAR_TIME` holds (five or six digits before a colon): a quicker search than
+#: the substitution, which it saves.
+_YEAR_TIME_GLUE = re.compile(r"\d{5}\d?:")
 _GLUED_WORDS = re.compile(r"(?<=[a-zà-ÿ0-9.])(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
 #: Where :data:`_GLUED_WORDS` would put a space (a quicker search than the substitution, which it saves).
 _GLUE = re.compile(r"[a-zà-ÿ0-9.][A-ZÀ-Þ][a-zà-ÿ]{2,}")
@@ -102,7 +105,7 @@ def is_date_line(text: str, digits: bool = True) -> bool:
 
 def unglue(text: str) -> str:
     """Spaces put back between a year and a time (``20232:30``) and between glued words (``PressApril``)."""
-    if ":" in text and _DIGIT.search(text):
+    if ":" in text and _YEAR_TIME_GLUE.search(text):
         text = _GLUED_YEAR_TIME.sub(r"\1 \2", text)
     return _GLUED_WORDS.sub(" ", text) if _GLUE.search(text) else text
 
@@ -217,6 +220,12 @@ def is_publication(segment: str) -> bool:
     if first.isascii() and first.lower() not in _ascii_initials("published_words"):
         return False  # no word of the list starts so (an ASCII letter matches only its own case-blind forms)
     return bool(_patterns()[3].search(text))
+
+
+def publication_initials() -> frozenset[str]:
+    """The lower-cased ASCII letters that a text :func:`is_publication` may start with (a text starting with another
+    ASCII character is none)."""
+    return _ascii_initials("published_words")
 
 
 @lru_cache(maxsize=4)

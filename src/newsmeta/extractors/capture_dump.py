@@ -82,14 +82,15 @@ _TIME = re.compile(
     r"(?:\s*\(?(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|\s*\(?[A-Z]{2,5}\)?(?![\w]))?)",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _HAS_TIME = re.compile(r"\d[:h]\d\d|\d\.\d\d\s*uhr", re.I)
 _LABEL = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+){0,2}\s*:?\s+(?=\d)")
 
 
 def time_only(text: str) -> str | None:
     """The time of a line that shows a time and no day (``5:50 pm CET``, ``Stand: 10:49 Uhr``, ``12:43``)."""
-    if len(text) > 60 or capture_dates.date_phrases(text):
-        return None
+    if len(text) > 60 or _DIGIT.search(text) is None or capture_dates.date_phrases(text):
+        return None  # (a time has digits)
     label = _LABEL.match(text)
     if label and not (capture_dates.is_publication(text) or capture_dates.is_update(text)):
         return None
@@ -178,14 +179,28 @@ def dates(
     if not any(c.field == "published" and c.confidence >= LABELLED_DATE for c in found):
         found += _labelled_dates(lines)
     if not any(c.field == "published" for c in found):
-        for line in lines:
-            if len(line.text) <= 160 and capture_dates.is_publication(line.text) and line.kind == "d":
-                found.extend(_date_candidates(line, 0.4, "capture:dateline-labelled"))
-                break
+        announced = _publication_line(lines)
+        if announced is not None:
+            found.extend(_date_candidates(announced, 0.4, "capture:dateline-labelled"))
     if found and not any(c.field == "published" for c in found):
         updated = max(found, key=lambda c: c.confidence)
         found.append(Candidate("published", updated.value, "capture:dateline-updated", 0.35, updated.extra))
     return found
+
+
+def _publication_line(lines: list[Line]) -> Line | None:
+    """The first date line that announces the publication (``Veröffentlicht am 3. Mai``); a line whose first
+    character (after white space) is an ASCII character that no publication word starts with is passed over unread
+    (as :func:`.capture_dates.is_publication` would reject it)."""
+    initials = capture_dates.publication_initials()
+    for line in lines:
+        text = line.text
+        first = text.lstrip()[:1]  # (a line is stripped, unless cleaning left a space where an invisible one was)
+        if first.isascii() and first.lower() not in initials:
+            continue
+        if len(text) <= 160 and capture_dates.is_publication(text) and line.kind == "d":
+            return line
+    return None
 
 
 def _position_of(lines: list[Line], index: int) -> int | None:

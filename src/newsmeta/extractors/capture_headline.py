@@ -93,7 +93,9 @@ def _any_of(words: set[str]) -> str:
 def is_credit(text: str) -> bool:
     """A picture caption or credit (``... | Niall Carson/PA Images via Getty Images``, ``(Archivbild)``, ``©``,
     ``site.is/Name``)."""
-    return _credit_marks().search(text.lower()) is not None or _SITE_CREDIT.search(text) is not None
+    if _credit_marks().search(text.lower()) is not None:
+        return True
+    return "/" in text and _SITE_CREDIT.search(text) is not None  # both forms of a site credit hold a slash
 
 
 def ends_like_a_sentence(text: str) -> bool:
@@ -146,13 +148,12 @@ def shaped_like_headline(line: Line) -> bool:
     text = line.text
     if not MIN_CHARS <= len(text) <= MAX_CHARS or "@" in text:
         return False
-    cjk = is_cjk(text)
     words = line.words_up_to(7)
-    if not cjk and words < 3:
+    if words < 3 and not is_cjk(text):
         return False
     if text.startswith(("http:", "https:", "www.", "/")):
         return False
-    return cjk or len(text) > 60 or words > 6 or not is_lower_case(text)
+    return len(text) > 60 or words > 6 or not is_lower_case(text) or is_cjk(text)  # CJK text asked last (rare)
 
 
 def not_meta(facts: LineFacts, position: int) -> bool:
@@ -311,8 +312,7 @@ def _slug_score_bound(text: str, slug: set[str]) -> float:
     the share of the text's words it covers is at most one."""
     if len(slug) < 2:
         return 0.0
-    spelled = spellings(text)
-    covered = len([word for word in slug if word in spelled])
+    covered = sum(map(spellings(text).__contains__, slug))
     return SLUG_SHARE * covered / len(slug) + LINE_SHARE if covered else 0.0
 
 

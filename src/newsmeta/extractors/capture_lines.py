@@ -221,8 +221,10 @@ def is_image_url(url: str) -> bool:
 
 
 def looks_like_name(text: str) -> bool:
-    """Two to five capitalised words of letters (``Sergey Lebedev``, ``Anne-Marie Slaughter``, ``STEVE PEOPLES``)."""
-    if len(text) > 60 or "@" in text or any(map(str.isdigit, text)):
+    """Two to five capitalised words of letters (``Sergey Lebedev``, ``Anne-Marie Slaughter``, ``STEVE PEOPLES``).
+
+    (A text with a digit is none: the digit fails the test of its word's letters.)"""
+    if len(text) > 60 or "@" in text:
         return False
     words = text.split()
     if not 2 <= len(words) <= 5:
@@ -241,7 +243,8 @@ def looks_like_name(text: str) -> bool:
     return capitals >= 2
 
 
-_NAME_SEPARATORS = re.compile(r"\s*(?:,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|\bu\b)\s*")
+#: ``,``, ``|``, ``&`` and the words that join names (``and``, ``und``...), with the white space around them.
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,|&]|\b(?:and|und|et|y|og|i|u)\b)\s*")
 
 
 def names_in(text: str) -> bool:
@@ -249,8 +252,15 @@ def names_in(text: str) -> bool:
     parts = [part for part in _NAME_SEPARATORS.split(text) if part]
     if not parts or len(parts) > 8:
         return False
-    named = [looks_like_name(part) for part in parts]
-    return any(named) and all(ok or (part.isupper() and len(part) <= 5) for ok, part in zip(named, parts, strict=True))
+    # every part is a name or a short agency in capitals (``AP``), and one at least is a name: the first part that
+    # is neither decides (the later ones are not looked at)
+    named = False
+    for part in parts:
+        if looks_like_name(part):
+            named = True
+        elif not (part.isupper() and len(part) <= 5):
+            return False
+    return named
 
 
 def is_lower_case(text: str) -> bool:
@@ -373,7 +383,9 @@ def classify_text(text: str) -> tuple[str, str]:
         contact = _contact_kind(text)
         if contact:
             return contact
-    if size <= 160 and capture_dates.is_date_line(text, digits):
+    # no ISO timestamp is left (they start with a digit and were told above): this is a date line by
+    # :func:`may_be_dated`, which the headline search and the dates have often worked out already
+    if may_be_dated(text):
         return "d", "date or time"
     return _text_kind(text)
 
@@ -445,29 +457,15 @@ _ASCII_NON_WORD = str.maketrans({ch: " " for ch in map(chr, range(128)) if not c
 
 @lru_cache(maxsize=8192)
 def word_keys(text: str) -> frozenset[str]:
-    """Words of ``text`` folded for comparison with URL slugs (case, accents and German transliteration)."""
-    lowered = text.casefold()
-    if "%" in lowered:
-        lowered = unquote(lowered)
-    if lowered.isascii():
-        return frozenset(lowered.translate(_ASCII_NON_WORD).split())
-    chunks = lowered.split()
-    # a chunk between white spaces is mostly one word (white space is no part of a word): split further only
-    # the chunks that hold something else
-    keys = {chunk for chunk in chunks if chunk.isalnum()}
-    for chunk in chunks:
-        if not chunk.isalnum():
-            keys.update(_NON_WORD.split(chunk))
-    # folding and transliteration change no ASCII word and never reach across white space: only the words
-    # with other letters are folded
-    spelled = " ".join(filterfalse(str.isascii, chunks))
-    for variant in (_ascii_fold(spelled), _transliterate(spelled)):
-        if variant != spelled:
-            keys.update(_NON_WORD.split(variant))
-    keys.discard("")
-    return frozenset(keys)
+    """Words of ``text`` folded for comparison with URL slugs (case, accents and German transliteration): the words
+    of its :func:`spellings`, which the headline search has mostly worked out already."""
+    spelled = spellings(text)
+    if spelled.isascii():
+        return frozenset(spelled.translate(_ASCII_NON_WORD).split())
+    return frozenset(_NON_WORD.split(spelled)) - {""}
 
 
+@lru_cache(maxsize=8192)
 def spellings(text: str) -> str:
     """``text`` case-folded as :func:`word_keys` reads it, followed (when it has letters beyond ASCII) by its words
     with other letters, accents dropped and German and Nordic letters spelled out, one spelling a line: each of
@@ -497,9 +495,14 @@ def slug_words(url: str | None) -> set[str]:
         path = urlsplit(url).path
     except ValueError:
         return set()
-    tokens = re.split(r"[^\w]+|_", unquote(path).casefold())
-    words = {_ascii_fold(t) for t in tokens if len(t) >= 3 and not any(ch.isdigit() for ch in t)}
-    return words - {"html", "htm", "php", "article", "articles", "story", "news", "www", "index", "amp"}
+    tokens = _SLUG_SPLIT.split(unquote(path).casefold())
+    # an ASCII token has no accent to drop
+    words = {t if t.isascii() else _ascii_fold(t) for t in tokens if len(t) >= 3 and not any(map(str.isdigit, t))}
+    return words - _NOT_SLUG_WORDS
+
+
+_SLUG_SPLIT = re.compile(r"[^\w]+|_")
+_NOT_SLUG_WORDS = frozenset(["html", "htm", "php", "article", "articles", "story", "news", "www", "index", "amp"])
 
 
 #: A line of this many characters or more is prose (CJK text is denser).
@@ -513,6 +516,6 @@ def is_prose(line: Line) -> bool:
     size = len(text)
     if size < CJK_PROSE_CHARS:
         return False
-    if is_cjk(text):
+    if size >= PROSE_CHARS and text.count(" ") * 12 >= size and not text.startswith(("http", "www.")):
         return True
-    return size >= PROSE_CHARS and text.count(" ") * 12 >= size and not text.startswith(("http", "www."))
+    return is_cjk(text)  # shorter, or without spaces between words: prose only in CJK (asked last: the rarer case)
