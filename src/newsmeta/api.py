@@ -146,6 +146,14 @@ def document_from_bytes(
             tree = _parsed_as_utf8(data)
             if tree is not None:
                 return Document(url=url, tree=tree, source=data, captured=captured, warnings=warnings, limits=limits)
+        elif head.strip():  # a capture, mostly UTF-8: decoded once, and read as :func:`document_from_text` would
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                if textcapture.looks_like_capture(text):
+                    return _capture_document(text, url=url, captured=captured, limits=limits, warnings=warnings)
     text, encoding = decode(data, content_type)
     return document_from_text(
         text, url=url, data=data, encoding=encoding, captured=captured, limits=limits, warnings=warnings

@@ -11,6 +11,8 @@ _TAGS = re.compile(r"<[^<>]{1,200}>")
 _UNKNOWN_ENTITY = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,30};")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _FOLD = {ord(c): '"' for c in "“”„«»‟″"} | {ord(c): "'" for c in "‘’‚‹›‛′`"} | {ord(c): "-" for c in "–—‒―−"}
+#: Any character of :data:`_FOLD` (a quick search that saves most strings the slower ``translate``).
+_FOLDED = re.compile("[" + "".join(map(re.escape, map(chr, _FOLD))) + "]")
 
 
 def clean_text(value: str) -> str:
@@ -30,7 +32,9 @@ def clean_text(value: str) -> str:
 def fold(value: str) -> str:
     """A comparison key: NFKC, case-folded, quotes and dashes unified, white space collapsed."""
     if not value.isascii():
-        value = unicodedata.normalize("NFKC", value).translate(_FOLD)
+        value = unicodedata.normalize("NFKC", value)
+        if _FOLDED.search(value):
+            value = value.translate(_FOLD)
     return " ".join(value.split()).casefold()
 
 
