@@ -217,6 +217,25 @@ def test_breadcrumb_glued_before_the_headline_is_cut_off() -> None:
     assert [p.name for p in article.authors] == ["Ayşe Örnek"]
 
 
+def test_a_tag_named_like_the_headlines_first_word_is_no_breadcrumb() -> None:
+    """The page lists ``Deutschland`` as a tag line; the headline's ``Deutschland`` stays (the rest would start
+    with a lower-case ``und``)."""
+    dump = "\n".join(
+        [
+            "date 2020-03-18 https://news.example/politik/grenze-der-partner-wird-zum-fremden/25776812.html",
+            "Politik",
+            "Deutschland und Frankreich: Der enge Partner wird zum Fremden",
+            "Von Thomas Beispiel",
+            "Seit Montag sind die Grenzen zu, und viele Pendler stehen vor geschlossenen Schlagbäumen, die sie nur aus"
+            " den Erzählungen ihrer Eltern kannten; die Nachbarn sind irritiert.",
+            "Frankreich",
+            "Deutschland",
+            "Luxemburg",
+        ]
+    )
+    assert newsmeta.extract_capture(dump).title == "Deutschland und Frankreich: Der enge Partner wird zum Fremden"
+
+
 @pytest.mark.parametrize(
     ("text", "credit"),
     [

@@ -477,14 +477,17 @@ def slug_fit(text: str, slug: set[str]) -> float:
 
 def _without_crumbs(lines: list[Line], text: str) -> str | None:
     """The headline without a breadcrumb glued before it (``Haberler Gündem <headline>``): leading words that
-    are menu items of their own on the page."""
+    are menu items of their own on the page, unless the rest starts with a lower-case word (then the first word
+    was the headline's own: ``Deutschland und Frankreich: ...`` on a page that lists ``Deutschland`` as a tag)."""
     words = text.split()
     texts = [line.text for line in lines]
     cut = 0
     # a word is a menu item when a line of the page is that word alone (and no longer than a menu item)
     while cut < min(CRUMB_WORDS, len(words) - 3) and len(words[cut]) <= 25 and words[cut] in texts:
         cut += 1
-    return " ".join(words[cut:]) if cut else None
+    if not cut or words[cut][:1].islower():  # a headline starts no lower-case word (``Deutschland und Frankreich``)
+        return None
+    return " ".join(words[cut:])
 
 
 def _folded_last(text: str) -> str:
