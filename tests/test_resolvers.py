@@ -236,6 +236,7 @@ def test_title_entities_and_spaces_are_cleaned() -> None:
         ("By Jane Roe and John Doe for the Guardian", ["Jane Roe", "John Doe"]),
         ("Jane Forster", ["Jane Forster"]),
         ("fr-FR", []),
+        ("Nicole Karlis's Articles", ["Nicole Karlis"]),
         ("By Jane Roe, M.D., and John Doe, MPH", ["Jane Roe", "John Doe"]),
         ("Staff", []),
         ("", []),

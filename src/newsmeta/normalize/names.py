@@ -126,6 +126,8 @@ def split_names(raw: str) -> list[str]:
 _PARENTHESES = re.compile(r"\([^)]*\)")
 #: The outlet a byline's writer works for, after the name: ``Amitai Winehouse For Mailonline``, ``for the Guardian``.
 _FOR_OUTLET = re.compile(r"\s+for\s+\S.*$", re.I)
+#: A writer's page named after them (``Nicole Karlis's Articles``, ``Jane Roe’s profile``): the name is before it.
+_WRITERS_PAGE = re.compile(r"['’]s\s+(?:articles|posts|stories|columns|profile|page)$", re.I)
 #: A locale code (``fr-FR``, ``en_US``): a value of the page's language, no name.
 _LOCALE = re.compile(r"^[a-z]{2}[-_][A-Z]{2}$")
 
@@ -151,7 +153,7 @@ def _split_names(raw: str) -> tuple[str, ...]:
                 continue  # "Redaktion: X", "Quelle: dpa", "Foto: X": not the author
             part = rest
         part = _PREFIX.sub("", part.strip(" -–—|:,·•.")).strip(" -–—|:,·•")
-        part = _FOR_OUTLET.sub("", _PREFIX.sub("", part)).strip()
+        part = _WRITERS_PAGE.sub("", _FOR_OUTLET.sub("", _PREFIX.sub("", part))).strip()
         if _is_name(part) and not _LOCALE.match(part) and part not in names:
             names.append(part)
     return tuple(names)
