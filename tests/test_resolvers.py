@@ -136,6 +136,16 @@ def test_title_loses_a_site_name_that_holds_a_separator_itself() -> None:
         assert article.title == "Bridge reopens after repairs"
 
 
+def test_title_loses_the_site_name_and_the_slogan_after_it() -> None:
+    article = build(
+        C("title", "Bridge reopens | valley-news.example | Your Valley's Paper", "meta:property=og:title", 0.8),
+        C("title", "Bridge reopens", "dom:h1", 0.55),
+        url="https://valley-news.example/2023/05/03/bridge",
+    )
+    assert article.title == "Bridge reopens"
+    assert article.provenance["title"].agreeing == ["dom:h1"]
+
+
 def test_title_that_is_only_the_site_name_is_no_title() -> None:
     article = build(
         C("site_name", "Example Post", "meta:property=og:site_name", 0.8),

@@ -35,6 +35,19 @@ def _site_name_length(parts: list[str], names: set[str], *, at_end: bool) -> int
     return 0
 
 
+#: Most segments after the site's name that are its slogan (``Title | petri-heil.ch | Dein Fischereimagazin``).
+MAX_SLOGAN_SEGMENTS = 1
+
+
+def _before_site_and_slogan(parts: list[str], start: int, end: int, names: set[str]) -> int:
+    """Where the title ends when the site's name follows it with a slogan after the name (``Title | Site | Slogan``):
+    at the name; else ``end``."""
+    for site in range(max(start + 1, end - 1 - MAX_SLOGAN_SEGMENTS), end - 1):
+        if _is_site_segment(parts[site], names) and not _DATEISH.match(parts[site]):
+            return site
+    return end
+
+
 def strip_site_name(title: str, names: set[str]) -> str:
     """Remove leading and trailing segments that name the site (or are dates), and a site name that holds a
     separator itself."""
@@ -48,6 +61,7 @@ def strip_site_name(title: str, names: set[str]) -> str:
         start += _site_name_length(parts[:end], names, at_end=False)
     while end - start > 1 and _is_site_segment(parts[end - 1], names):
         end -= 1
+    end = _before_site_and_slogan(parts, start, end, names)
     while end - start > 1 and _is_site_segment(parts[start], names):
         start += 1
     if (start, end) == (0, len(parts)):
