@@ -24,6 +24,9 @@ _DATE_TAIL = re.compile(
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\s&\s|\s\+\s|\b(?:and|AND|And|und|et|y|e|i|og|och|és|та|и|a)\b)\s*")
+#: The same separators, kept (to tell a conjunction from a comma).
+_SPLIT_KEEPING = re.compile(f"({_SPLIT.pattern})")
+_CONJUNCTION = re.compile(r"\s*\b[^\W\d_]+\b\s*")
 #: Job titles (``rules/capture_lexicon.json``: ``role_words``), and the words that qualify them or name a desk
 #: (``desk_words``: ``Senior``, ``News``, ``Team``). One vocabulary for names, bylines and captures.
 JOB_TITLES = frozenset(word.casefold() for word in lexicon()["role_words"])
@@ -132,6 +135,27 @@ _WRITERS_PAGE = re.compile(r"['’]s\s+(?:articles|posts|stories|columns|profile
 _LOCALE = re.compile(r"^[a-z]{2}[-_][A-Z]{2}$")
 
 
+def _parts(text: str) -> list[str]:
+    """``text`` split at list separators, except a conjunction before one capitalised word that ends a name of two
+    words or more: a double surname (``José Volta e Pinto``) or an organisation (``Ministerium für Wirtschaft und
+    Klimaschutz``), not a second person (who has a name of their own: ``Jane Roe and John Doe``)."""
+    pieces = _SPLIT_KEEPING.split(text)
+    parts = [pieces[0]]
+    for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        words = part.split()
+        if (
+            _CONJUNCTION.fullmatch(separator)
+            and len(words) == 1
+            and words[0].istitle()
+            and not is_role_word(words[0])
+            and len(parts[-1].split()) >= 2
+        ):
+            parts[-1] = f"{parts[-1]}{separator}{part}"
+        else:
+            parts.append(part)
+    return parts
+
+
 @lru_cache(maxsize=1024)  # a page gives the same author string in several sources; resolvers ask twice
 def _split_names(raw: str) -> tuple[str, ...]:
     text = clean_text(raw)
@@ -146,7 +170,7 @@ def _split_names(raw: str) -> tuple[str, ...]:
     text = _DATE_TAIL.sub("", text)
     text = _PARENTHESES.sub(" ", text).strip(" -–—|:,·•")
     names: list[str] = []
-    for part in _SPLIT.split(text):
+    for part in _parts(text):
         label, colon, rest = part.partition(":")
         if colon and rest.strip():
             if not _PREFIX.match(label.strip() + ": "):
