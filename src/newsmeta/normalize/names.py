@@ -20,7 +20,10 @@ _EMAIL = re.compile(r"[^\s()<>\[\]]+@[^\s()<>\[\]]+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _DATE_TAIL = re.compile(
     r"\s*(?:[|,•·–—-]\s*)?(?:updated|published|aktualisiert|veröffentlicht|publié|mis à jour|am|on|le)?\s*"
-    r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}.*$|\s*(?:[|,•·–—-]\s*)?\d{1,2}:\d{2}.*$",
+    r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}.*$|\s*(?:[|,•·–—-]\s*)?\d{1,2}:\d{2}.*$"
+    # a weekday before a written date: ``Von Tomas Spahn Fr, 18. Oktober 2019``, ``Jane Roe Mon, 5 June 2023``
+    r"|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)\.?,?\s+\d{1,2}\.?\s+"
+    r"[^\W\d_]+\.?\s+\d{4}.*$",
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\s&\s|\s\+\s|\b(?:and|AND|And|und|et|y|e|i|og|och|és|та|и|a)\b)\s*")
