@@ -587,3 +587,21 @@ def test_dom_bylines_leave_out_comments_and_forms() -> None:
     doc = document_from_text('<html><body><p class="commentary-author">Jane Roe</p></body></html>', url=None)
     assert [c.value for c in dom.extract_bylines(doc)] == ["Jane Roe"]
     assert newsmeta.extract(html.replace("Story", "A story"), url="https://example.com/a").authors == []
+
+
+def test_language_told_from_the_text_when_the_page_declares_none() -> None:
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in [
+            "Die Stadt hat am Montag beschlossen, dass die Brücke über den Fluss im Sommer erneuert wird.",
+            "Nach Angaben der Verwaltung sollen die Arbeiten bis zum Herbst dauern, und der Verkehr wird umgeleitet.",
+            "Die Anwohner sind mit dem Plan nicht zufrieden und wollen sich bei der nächsten Sitzung äußern.",
+        ]
+    )
+    page = f"<html><head><title>Brücke wird erneuert</title></head><body>{paragraphs}</body></html>"
+    article = newsmeta.extract(page, url="https://example.com/a")
+    assert article.language == "de"
+    assert article.provenance["language"].source == "dom:text-language"
+    declared = newsmeta.extract(page.replace("<html>", '<html lang="de-AT">'), url="https://example.com/a")
+    assert declared.language == "de-AT" and declared.provenance["language"].source == "dom:html@lang"
+    assert newsmeta.extract("<html><body><p>ok</p></body></html>", url="https://example.com/a").language is None

@@ -42,6 +42,7 @@ HTML_FALLBACKS: Sequence[Fallback] = (
     Fallback(dom.extract_bylines, frozenset({"authors"})),
     Fallback(dom.extract_tag_links, frozenset({"tags"})),
     Fallback(datetext.extract_dates, frozenset({"published"})),
+    Fallback(dom.extract_text_language, frozenset({"language"})),
 )
 CAPTURE_PRIMARY: Sequence[ExtractorFn] = (capture.extract, url.extract)
 

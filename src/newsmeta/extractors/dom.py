@@ -12,6 +12,7 @@ from lxml import etree
 
 from ..candidate import Candidate
 from ..document import Document, Element
+from . import capture_language
 from ._text import containing, element_text, matching
 
 _ARTICLE_CONTAINERS = ("article", "main")
@@ -272,3 +273,24 @@ def extract_tag_links(doc: Document) -> list[Candidate]:
         source = "dom:a[rel=tag]" if rel_tag else "dom:a[href*=/tag/]"
         found.append(Candidate("tags", text, source, 0.5 if rel_tag else 0.45))
     return found
+
+
+#: Confidence of a language told from the page's text (below any the page declares).
+TEXT_LANGUAGE_CONFIDENCE = 0.4
+
+
+def extract_text_language(doc: Document) -> list[Candidate]:
+    """The language of the page's text (its title and first paragraphs), for pages that declare none: by script,
+    else by common words, and only when evident (:func:`.capture_language.guess`)."""
+    if doc.tree is None:
+        return []
+    chunks = [element_text(title) for title in doc.by_tag["title"][:1]]
+    size = 0
+    for paragraph in doc.tree.iter("p"):
+        text = element_text(paragraph)
+        chunks.append(text)
+        size += len(text)
+        if size >= capture_language.SAMPLE_CHARS:
+            break
+    language = capture_language.guess("\n".join(chunks))
+    return [Candidate("language", language, "dom:text-language", TEXT_LANGUAGE_CONFIDENCE)] if language else []
