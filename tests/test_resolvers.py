@@ -250,6 +250,8 @@ def test_title_entities_and_spaces_are_cleaned() -> None:
         ("José Volta e Pinto", ["José Volta e Pinto"]),
         ("Von Tomas Spahn Fr, 18. Oktober 2019", ["Tomas Spahn"]),
         ("Jane Roe Mon, 5 June 2023", ["Jane Roe"]),
+        ("Über Creeny", ["Creeny"]),
+        ("About the author: Jane Roe", ["Jane Roe"]),
         ("Marco Mars", ["Marco Mars"]),
         ("Bundesministerium für Wirtschaft und Klimaschutz", ["Bundesministerium für Wirtschaft und Klimaschutz"]),
         ("Jane Doe und Team", ["Jane Doe"]),

@@ -8,12 +8,14 @@ from functools import lru_cache
 from ..rules import lexicon
 from .text import clean_text
 
-#: Words that introduce a byline, in the languages we read ("By", "Von", "Par", "Por", "Di"...).
+#: Words that introduce a byline, in the languages we read ("By", "Von", "Par", "Por", "Di"...), or an author box's
+#: title ("About Jane Roe", "Über den Autor: ...").
 _PREFIX = re.compile(
     r"^(?:(?:written|reported|reporting|text|words|story|photos?|video|compiled|edited|interview)\s+(?:by|von)\s+|"
     r"(?:by|von|vom|par|por|(?-i:di|da)|door|przez|от|from)\s*:?\s+|"
     r"(?:автор[ы]?|autor(?:in|es|en|a)?|author[s]?|text|texto|testo|tekst|redakce)\s*:\s*|"
-    r"(?:ein(?:e)?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|interview|reportage|bericht)\s+(?:von|vom)\s+)",
+    r"(?:ein(?:e)?\s+)?(?:kommentar|analyse|gastbeitrag|kolumne|interview|reportage|bericht)\s+(?:von|vom)\s+|"
+    r"(?:about|über|à propos de|sobre)\s+(?:the\s+author\s*:?\s*|(?-i:den|die)\s+autor(?:in)?\s*:?\s*)?)",
     re.I,
 )
 _EMAIL = re.compile(r"[^\s()<>\[\]]+@[^\s()<>\[\]]+\.\w+")
