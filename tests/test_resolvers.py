@@ -146,6 +146,26 @@ def test_title_loses_the_site_name_and_the_slogan_after_it() -> None:
     assert article.provenance["title"].agreeing == ["dom:h1"]
 
 
+def test_unrendered_template_code_is_no_title_or_description() -> None:
+    article = build(
+        C("title", "{{ entry.title }}", "meta:property=og:title", 0.8),
+        C("title", "Bridge reopens", "dom:h1", 0.55),
+        C("description", "{{ seomatic.helper.extractTextFromField(entry.teaser) }}", "jsonld:Article.description", 0.9),
+        C("description", "The old bridge opened again after two years.", "meta:name=description", 0.7),
+    )
+    assert article.title == "Bridge reopens"
+    assert article.description == "The old bridge opened again after two years."
+
+
+def test_the_sites_tagline_is_no_description_and_a_long_one_loses_the_site_name() -> None:
+    site = C("site_name", "Valley News", "meta:property=og:site_name", 0.8)
+    tagline = build(site, C("description", "Valley News - the independent paper", "meta:name=description", 0.7))
+    assert tagline.description is None
+    summary = "The old bridge over the river opened again on Saturday after two years of repairs, the council said"
+    long = build(site, C("description", f"{summary} | Valley News", "meta:property=og:description", 0.8))
+    assert long.description == summary
+
+
 def test_title_that_is_only_the_site_name_is_no_title() -> None:
     article = build(
         C("site_name", "Example Post", "meta:property=og:site_name", 0.8),

@@ -15,6 +15,15 @@ _FOLD = {ord(c): '"' for c in "“”„«»‟″"} | {ord(c): "'" for c in "�
 _FOLDED = re.compile("[" + "".join(map(re.escape, map(chr, _FOLD))) + "]")
 
 
+#: Template code a page left unrendered (``{{ entry.teaser }}``, ``{% if %}``, ``${title}``): no value of any field.
+_UNRENDERED = re.compile(r"\{\{.*\}\}|\{%.*%\}|\$\{[\w.]+\}", re.S)
+
+
+def is_unrendered(value: str) -> bool:
+    """Whether ``value`` holds template code the page left unrendered."""
+    return "{" in value and _UNRENDERED.search(value) is not None
+
+
 def clean_text(value: str) -> str:
     """Unescape entities, drop stray tags and invisible characters, collapse white space."""
     if "&" in value:

@@ -15,7 +15,7 @@ from ..candidate import Candidate
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Article, Evidence
 from ..normalize.language import normalize_language
-from ..normalize.text import clean_text
+from ..normalize.text import clean_text, is_unrendered
 from ..normalize.urls import absolute_url, site_host
 from . import dates, media, people, publisher, taxonomy, title
 from .common import Context, by_field, choose
@@ -28,10 +28,20 @@ def _text(candidate: Candidate) -> str | None:
     return clean_text(candidate.value) or None
 
 
-def _description(candidate: Candidate) -> str | None:
+#: A description this short that names the site is the site's name and tagline, not the page's summary.
+MAX_TAGLINE_CHARS = 100
+
+
+def _description(candidate: Candidate, names: set[str]) -> str | None:
+    """The page's summary: not template code, not the site's own name and tagline (``nachtkritik.de - das
+    unabhängige Theaterportal``), and without a site name at either end of a longer one."""
+    if is_unrendered(candidate.value):
+        return None
     text = clean_text(candidate.value)
     if len(text) > MAX_DESCRIPTION_CHARS:
         text = text[:MAX_DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip()
+    if text and title.names_the_site(text, names):
+        text = "" if len(text) <= MAX_TAGLINE_CHARS else title.strip_site_name(text, names)
     return text or None
 
 
@@ -124,7 +134,7 @@ def build_article(
         provenance.update(pub_evidence)
 
     simple = (
-        ("description", _description),
+        ("description", lambda candidate: _description(candidate, names)),
         ("language", _language),
         ("genre", _text),
         ("body", _body),

@@ -6,10 +6,10 @@ import re
 
 from ..candidate import Candidate
 from ..normalize.site import site_names
-from ..normalize.text import clean_text, fold, squash
+from ..normalize.text import clean_text, fold, is_unrendered, squash
 from .common import Choice, Context, choose
 
-__all__ = ["resolve", "site_names", "strip_site_name"]
+__all__ = ["names_the_site", "resolve", "site_names", "strip_site_name"]
 
 _SEPARATORS = re.compile(r"\s*[|｜]\s*|\s+(?:[–—·»«:/•]|-{1,2}|::)\s+")
 _KICKER = re.compile(r"^(.{2,80}?)(?::|\s[|–—-])\s+(.+)$")
@@ -24,6 +24,14 @@ def _is_site_segment(segment: str, names: set[str]) -> bool:
     if not squashed or _DATEISH.match(segment):
         return True
     return any(squashed == n or (len(n) >= 4 and (n in squashed and len(squashed) <= len(n) + 12)) for n in names)
+
+
+def names_the_site(text: str, names: set[str]) -> bool:
+    """The text is the site's name, or starts or ends with a part naming it (``Example News - your daily paper``)."""
+    if squash(text) in names:
+        return True
+    parts = _SEPARATORS.split(text)
+    return len(parts) > 1 and (_is_site_segment(parts[0], names) or _is_site_segment(parts[-1], names))
 
 
 def _site_name_length(parts: list[str], names: set[str], *, at_end: bool) -> int:
@@ -78,7 +86,7 @@ def resolve(candidates: list[Candidate], context: Context, names: set[str]) -> C
     def normalise(candidate: Candidate) -> str | None:
         value = candidate.value
         if value not in cleaned:
-            text = clean_text(value)
+            text = clean_text(value) if not is_unrendered(value) else ""
             if text and len(text) <= MAX_TITLE_CHARS:
                 text = strip_site_name(text, names)
                 cleaned[value] = text if squash(text) not in names else None
