@@ -702,6 +702,20 @@ def test_publisher_name_of_a_copyright_line_is_its_holder(line: str, name: str) 
     assert article.publisher == newsmeta.Publisher(name=name)
 
 
+def test_publisher_url_is_its_own_site_not_a_social_profile() -> None:
+    article = build(
+        C("publisher_name", "Example Post", "jsonld:NewsArticle.publisher.name", 0.9),
+        C("publisher_url", "https://www.facebook.com/WordPresscom", "meta:property=article:publisher", 0.8),
+        C("publisher_url", "https://m.facebook.com/examplepost", "jsonld:Organization.sameAs", 0.6),
+    )
+    assert article.publisher == newsmeta.Publisher(name="Example Post")
+    article = build(
+        C("publisher_url", "https://twitter.com/examplepost", "meta:property=article:publisher", 0.8),
+        C("publisher_url", "/", "jsonld:NewsArticle.publisher.url", 0.7),
+    )
+    assert article.publisher == newsmeta.Publisher(url="https://www.example-post.com/")
+
+
 def test_copyright_line_without_a_holder_names_no_publisher() -> None:
     article = build(
         C("publisher_name", "Copyright © 2001-2009", "meta:name=copyright", 0.3),

@@ -48,6 +48,38 @@ def site_host(url: str | None) -> str:
     return host.lower().removeprefix("www.")
 
 
+#: Social networks: a profile there (``article:publisher``'s usual Facebook page, a ``sameAs``) is not a site of its own.
+SOCIAL_HOSTS = frozenset(
+    {
+        "facebook.com",
+        "fb.com",
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "linkedin.com",
+        "youtube.com",
+        "tiktok.com",
+        "pinterest.com",
+        "t.me",
+        "telegram.me",
+        "threads.net",
+        "bsky.app",
+        "vk.com",
+        "ok.ru",
+        "weibo.com",
+        "xing.com",
+        "flipboard.com",
+        "whatsapp.com",
+    }
+)
+
+
+def is_social_profile(url: str | None) -> bool:
+    """Whether the URL is on a social network (``https://www.facebook.com/example``, ``m.facebook.com``)."""
+    host = site_host(url)
+    return any(host == social or host.endswith("." + social) for social in SOCIAL_HOSTS)
+
+
 #: Second-level labels under a country code that belong to the suffix, not to the site (``bbc.co.uk``).
 _SUFFIX_LABELS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "gv", "go"})
 

@@ -7,7 +7,7 @@ import re
 from ..candidate import Candidate
 from ..model import Evidence, Image, Publisher
 from ..normalize.text import clean_text
-from ..normalize.urls import absolute_url
+from ..normalize.urls import absolute_url, is_social_profile
 from .common import Context, choose
 from .media import to_image
 
@@ -35,13 +35,19 @@ def _name(candidate: Candidate) -> str | None:
     return text or None
 
 
+def _site_url(candidate: Candidate, page: str | None) -> str | None:
+    """The publisher's own site, not a profile of it on a social network (``article:publisher``'s Facebook page)."""
+    url = absolute_url(candidate.value, page)
+    return None if url is None or is_social_profile(url) else url
+
+
 def resolve(fields: dict[str, list[Candidate]], context: Context) -> tuple[Publisher | None, dict[str, Evidence]]:
     evidence: dict[str, Evidence] = {}
     values: dict[str, object] = {}
     name = choose(fields.get("publisher_name", []), _name) or choose(fields.get("site_name", []), _text)
     if name:
         values["name"], evidence["publisher.name"] = name.value, name.evidence
-    url = choose(fields.get("publisher_url", []), lambda c: absolute_url(c.value, context.url))
+    url = choose(fields.get("publisher_url", []), lambda c: _site_url(c, context.url))
     if url:
         values["url"], evidence["publisher.url"] = url.value, url.evidence
     for key in ("email", "telephone", "legal_name"):
