@@ -387,10 +387,8 @@ def test_image_from_fixture_with_size_and_caption(fixtures_dir: Path) -> None:
 def test_lead_picture_beats_logo_shaped_og_image(fixtures_dir: Path) -> None:
     article = extract(fixtures_dir, "conflicts.html")
     assert article.image == Image(url="https://img.example-post.com/2023/05/rates-board-1600.jpg")
-    assert [i.url for i in article.images] == [
-        "https://img.example-post.com/2023/05/rates-board-1600.jpg",
-        "https://www.example-post.com/static/img/logo-share.png",
-    ]
+    # the logo is no other picture of the page either
+    assert [i.url for i in article.images] == ["https://img.example-post.com/2023/05/rates-board-1600.jpg"]
     assert article.provenance["image"].source == "meta:name=parsely-image-url"
 
 

@@ -80,7 +80,7 @@ def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None
     limit = context.limits.max_images
     for candidate in sorted(candidates, key=lambda c: -c.confidence):
         url = normalise(candidate)
-        if url and url not in seen:
+        if url and url not in seen and _is_picture(url):  # the page's other pictures: no logos, icons, sprites
             seen.add(url)
             if len(images) < limit:
                 images.append(to_image(candidate, url))
