@@ -567,6 +567,17 @@ def test_internal_codes_urls_and_the_site_name_are_not_tags() -> None:
     assert article.tags == ["Inflation", "ECB"]
 
 
+def test_a_cms_default_category_is_no_section_or_category_link_but_a_keyword_stays() -> None:
+    article = build(
+        C("sections", "Uncategorized", "jsonld:NewsArticle.articleSection", 0.9),
+        C("tags", "Allgemein", "dom:a[rel=tag]", 0.5),
+        C("tags", "Kultur", "dom:a[rel=tag]", 0.5),
+    )
+    assert article.sections == [] and article.tags == ["Kultur"]
+    keywords = build(C("tags", "Wahlkampf, allgemein, Thüringen", "meta:name=keywords", 0.55))
+    assert keywords.tags == ["Wahlkampf", "allgemein", "Thüringen"]
+
+
 def test_best_tag_source_wins_and_is_cross_checked() -> None:
     article = build(
         C("tags", "Energy, Climate", "jsonld:NewsArticle.keywords", 0.9),

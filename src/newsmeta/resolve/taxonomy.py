@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..candidate import Candidate
 from ..normalize.text import clean_text, fold, squash
+from ..rules import load
 from .common import Context
 from .grouped import ListChoice, choose_list
 
@@ -44,6 +45,11 @@ def name_parts(names: Iterable[str]) -> frozenset[str]:
     return frozenset(parts)
 
 
+#: The category a CMS gives a post nobody filed (``Uncategorized``, ``Allgemein``; ``rules/labels.json``): no topic
+#: when it comes as a section or a category link (a keywords list an editor wrote is kept as written).
+DEFAULT_CATEGORIES = frozenset(fold(word) for word in load("labels.json")["default_categories"])
+
+
 def is_label(text: str, site_names: set[str], people: AbstractSet[str] = frozenset()) -> bool:
     """A real topic label: not empty or one letter, no URL or query, no internal code, not the site's own name,
     not (part of) an author's name."""
@@ -59,7 +65,12 @@ def split_labels(
     people: AbstractSet[str] = frozenset(),
 ) -> list[str]:
     parts = _list_items(candidate.value, candidate.kind == "dom")
-    return [label for label in parts if is_label(label, site_names, people)]
+    filed = candidate.field == "sections" or candidate.kind in ("dom", "capture")
+    return [
+        label
+        for label in parts
+        if is_label(label, site_names, people) and not (filed and fold(label) in DEFAULT_CATEGORIES)
+    ]
 
 
 @lru_cache(maxsize=1024)  # the same keyword string comes from several sources of a page
