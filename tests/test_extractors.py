@@ -605,3 +605,23 @@ def test_language_told_from_the_text_when_the_page_declares_none() -> None:
     declared = newsmeta.extract(page.replace("<html>", '<html lang="de-AT">'), url="https://example.com/a")
     assert declared.language == "de-AT" and declared.provenance["language"].source == "dom:html@lang"
     assert newsmeta.extract("<html><body><p>ok</p></body></html>", url="https://example.com/a").language is None
+
+
+def test_jsonld_written_as_javascript_is_read() -> None:
+    """Hand-written blocks with ``//`` and ``/* */`` comments and single-quoted strings (a URL's ``//`` and a
+    quote inside a string stay as they are)."""
+    block = """{
+        "@context": "http://schema.org", "@type": "NewsArticle",
+        "url": "https://example.com/a//b",
+        // "mainEntityOfPage": {"@type": "WebPage"},
+        /* the teaser */ "description": 'Skoda\\'s "deliveries" dropped',
+        'headline': "Skoda deliveries dropped",
+        //"interactionCount": "",
+        "datePublished": "2020-01-13T13:37:49Z",
+    }"""
+    doc = document_from_text(f'<html><head><script type="application/ld+json">{block}</script></head></html>', url=None)
+    found = {c.field: c.value for c in jsonld.extract(doc)}
+    assert found["title"] == "Skoda deliveries dropped"
+    assert found["description"] == "Skoda's \"deliveries\" dropped"
+    assert found["url"] == "https://example.com/a//b"
+    assert doc.warnings == []

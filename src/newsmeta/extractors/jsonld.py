@@ -72,13 +72,39 @@ def _repaired(text: str) -> Any:
     return _loads(repaired) or _parse_concatenated(repaired)
 
 
+#: A JSON string, a JavaScript string in single quotes, or a JavaScript comment (hand-written blocks have them).
+_JAVASCRIPT_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|\'((?:[^\'\\]|\\.)*)\'|//[^\n]*|/\*.*?\*/', re.S)
+
+
+def _as_json_token(match: re.Match[str]) -> str:
+    token = match[0]
+    if token[0] == '"':
+        return token
+    if token[0] == "'":  # 'text' -> "text" (its quotes escaped as JSON wants them)
+        inner = match[1].replace("\\'", "'").replace('\\"', '"').replace('"', '\\"')
+        return f'"{inner}"'
+    return ""  # a comment
+
+
+def _from_javascript(text: str) -> Any:
+    """A block written as JavaScript: ``// comments``, ``/* comments */`` and ``'single-quoted'`` strings."""
+    if "'" not in text and "/" not in text:
+        return None
+    return _repaired(_JAVASCRIPT_TOKENS.sub(_as_json_token, text))
+
+
+def _parse_whole(text: str) -> Any:
+    """A whole block, as it is or with its common defects repaired; ``None`` when it cannot be read so."""
+    return _loads(text) or _repaired(text) or _from_javascript(text)
+
+
 def parse_block(text: str) -> Any:
     """Parse one block, repairing the common defects, or reading a cut-off block up to the cut; ``None``
     when it cannot be read."""
     text = _unwrap(text)
     if not text:
         return None
-    return _loads(text) or _repaired(text) or _parse_truncated(text)
+    return _parse_whole(text) or _parse_truncated(text)
 
 
 def _closers(text: str) -> tuple[str, bool]:
@@ -150,7 +176,7 @@ def blocks(doc: Document) -> Iterator[Any]:
             doc.warnings.append(f"JSON-LD block of {len(text)} characters skipped (limit {limit})")
             continue
         text = _unwrap(text)
-        data = (_loads(text) or _repaired(text)) if text else None
+        data = _parse_whole(text) if text else None
         if data is None and text:
             data = _parse_truncated(text)
             doc.warnings.append(
