@@ -40,7 +40,7 @@ def _description(candidate: Candidate, names: set[str]) -> str | None:
     text = clean_text(candidate.value)
     if len(text) > MAX_DESCRIPTION_CHARS:
         text = text[:MAX_DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip()
-    if text and title.names_the_site(text, names):
+    if text and title.carries_site_name(text, names):
         text = "" if len(text) <= MAX_TAGLINE_CHARS else title.strip_site_name(text, names)
     return text or None
 

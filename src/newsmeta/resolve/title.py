@@ -9,7 +9,7 @@ from ..normalize.site import site_names
 from ..normalize.text import clean_text, fold, is_unrendered, squash
 from .common import Choice, Context, choose
 
-__all__ = ["names_the_site", "resolve", "site_names", "strip_site_name"]
+__all__ = ["carries_site_name", "resolve", "site_names", "strip_site_name"]
 
 _SEPARATORS = re.compile(r"\s*[|｜]\s*|\s+(?:[–—·»«:/•]|-{1,2}|::)\s+")
 _KICKER = re.compile(r"^(.{2,80}?)(?::|\s[|–—-])\s+(.+)$")
@@ -26,8 +26,9 @@ def _is_site_segment(segment: str, names: set[str]) -> bool:
     return any(squashed == n or (len(n) >= 4 and (n in squashed and len(squashed) <= len(n) + 12)) for n in names)
 
 
-def names_the_site(text: str, names: set[str]) -> bool:
-    """The text is the site's name, or starts or ends with a part naming it (``Example News - your daily paper``)."""
+def carries_site_name(text: str, names: set[str]) -> bool:
+    """The text is the site's name, or starts or ends with a part naming it (``Example News - your daily paper``):
+    the site as an affix (unlike :func:`..normalize.site.names_site`, which finds a site's name anywhere)."""
     if squash(text) in names:
         return True
     parts = _SEPARATORS.split(text)
