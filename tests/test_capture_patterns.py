@@ -9,7 +9,14 @@ import pytest
 
 import newsmeta
 from newsmeta.document import Document
-from newsmeta.extractors import capture, capture_dates, capture_lines, capture_template
+from newsmeta.extractors import (
+    capture,
+    capture_bylines,
+    capture_dates,
+    capture_headline,
+    capture_lines,
+    capture_template,
+)
 from newsmeta.textcapture import looks_like_capture, split_header
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "capture"
@@ -268,3 +275,146 @@ def test_binary_bytes_give_warnings_or_extraction_error() -> None:
     except newsmeta.ExtractionError:
         return
     assert article.warnings
+
+
+# --- patterns seen on sites outside the dev corpus (page dumps built from other publishers' pages) --------------
+
+_BODY = (
+    "Der Stadtrat hat am Donnerstagabend mit großer Mehrheit beschlossen, entlang des alten Hafens einen neuen "
+    "Radweg zu bauen, der die Innenstadt mit den Wohnvierteln im Norden verbindet und im Herbst fertig sein soll.\n\n"
+    "Die Kosten von rund zwei Millionen Euro trägt zum größten Teil das Land, den Rest zahlt die Stadt aus dem "
+    "Haushalt des kommenden Jahres, wie der Bürgermeister nach der Sitzung vor Journalisten erklärte."
+)
+
+
+def _dump(url: str, *lines: str) -> newsmeta.Article:
+    return newsmeta.extract_capture(f"date 2024-05-10 {url}\n\n" + "\n\n".join(lines) + "\n\n" + _BODY, url=url)
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        ("Startseite » Nachrichten » Stadtrat beschließt Radweg am Hafen", "Stadtrat beschließt Radweg am Hafen"),
+        ("You are here: Home / Baby / Nursery Ideas For Small Rooms", "Nursery Ideas For Small Rooms"),
+        ("Sie sind hier: Stadtrat beschließt Radweg", "Stadtrat beschließt Radweg"),
+        ("Klima / News / Jahresbericht Klima 2021", "Jahresbericht Klima 2021"),
+        ("Können Fische Schmerzen spüren / empfinden?", None),  # one separator: no trail
+        ("»Einfach kein Geld mehr für die Miete«", None),  # a quote, no trail
+        ("Warum »Muster« und »Beispiel« streiten", None),
+    ],
+)
+def test_breadcrumb_trail_ends_with_the_headline(text: str, tail: str | None) -> None:
+    assert capture_headline.crumb_tail(text) == tail
+
+
+def test_breadcrumb_trail_is_cut_from_the_headline_even_when_the_slug_names_its_section() -> None:
+    article = _dump(
+        "https://example.com/nachrichten/stadtrat-beschliesst-radweg-am-hafen/",
+        "Nachrichten",
+        "Startseite » Nachrichten » Stadtrat beschließt Radweg am Hafen",
+        "Stadtrat beschließt Radweg am Hafen",
+        "Von Anna Beispiel",
+        "10. Mai 2024",
+    )
+    assert article.title == "Stadtrat beschließt Radweg am Hafen"
+
+
+def test_a_date_below_a_short_headline_is_not_the_menu_items_above_it() -> None:
+    # a menu item (repeated in the footer) a few short lines above a short headline: the date is the headline's
+    menu = ["Podcasts", "Kiezrekorder", "Mixed Stories", "Weißt du was?", "Über uns", "Klub", "Presse", "Werbung"]
+    url = "https://example.org/p123/"
+    lines = [*menu, "Mit dem Rad durch Wien", "16. Dezember 2019", _BODY, "Weißt du was?", "Impressum"]
+    article = newsmeta.extract_capture(f"date 2024-05-10 {url}\n\n" + "\n\n".join(lines), url=url)
+    assert article.title == "Mit dem Rad durch Wien"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Direkt zur Suche",
+        "Skip to main content",
+        "Gefällt mir Wird geladen...",
+        "Pingback: Stadtrat beschließt Radweg – Blog",
+        "Fotostrecke mit 4 Bildern",
+    ],
+)
+def test_page_controls_are_no_headline(text: str) -> None:
+    line = capture_lines.split_lines(text)[0]
+    assert capture_headline.is_ui_text(text)
+    assert capture_headline._penalties(line) >= capture_headline.UI_PENALTY
+    assert not capture_headline.is_ui_text("Stadtrat beschließt Radweg am Hafen")
+
+
+def test_a_skip_link_above_the_headline_is_not_taken() -> None:
+    article = _dump(
+        "https://example.org/p123/", "Direkt zur Hauptnavigation", "Leichte Sprache", "Stadtrat tagt im Rathaus"
+    )
+    assert article.title == "Stadtrat tagt im Rathaus"
+
+
+@pytest.mark.parametrize(
+    "text", ["Ähnliche Beiträge", "Weitere Beiträge", "Aktuelle Meldungen", "TrackBack URI", "Vorheriger Beitrag"]
+)
+def test_section_headings_are_no_byline(text: str) -> None:
+    assert capture_bylines.byline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("Ein Artikel von Pamela Muster", "Pamela Muster"), ("Blog Beitrag von Margit Beispiel", "Margit Beispiel")],
+)
+def test_article_by_prefixes(text: str, names: str) -> None:
+    assert capture_bylines.byline(text) == (names, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Published 29th Oct 2023, 12:47 GMT", ("29th Oct 2023, 12:47 GMT",)),
+        ("1st November 2023", ("1st November 2023",)),
+        ("Januar 2022", ()),  # a month and a year: no day (not ``Januar 20``)
+        ("Oct 2023", ()),
+    ],
+)
+def test_ordinal_days_and_month_years(text: str, phrases: tuple[str, ...]) -> None:
+    assert capture_dates.date_phrases(text) == phrases
+
+
+def test_a_date_labelled_as_the_publication_inside_a_byline_line_is_no_caption_date() -> None:
+    article = _dump(
+        "https://example.org/der-lange-und-die-alte-dame/",
+        "Der Lange und die alte Dame",
+        "By Daniel | Published: 23. Juli 2017 | Kommentare geschlossen",
+        "Unser zweiter Neuzugang ist da, und er ist größer als alle anderen Spieler in der Mannschaft zusammen.",
+        "1. Juni 2017",
+    )
+    assert article.published is not None and article.published.date() == date(2017, 7, 23)
+
+
+def test_the_date_of_a_quoted_post_is_not_the_articles() -> None:
+    url = "https://example.org/p123/"
+    lines = [
+        "Der Lange und die alte Dame",
+        "Unser zweiter Neuzugang ist da, und er ist größer als alle anderen Spieler in der Mannschaft zusammen.",
+        "— Hertha Beispiel (@HerthaBeispiel) June 1, 2017",
+        _BODY,
+        "Veröffentlicht am 23. Juli 2017",
+    ]
+    article = newsmeta.extract_capture(f"date 2024-05-10 {url}\n\n" + "\n\n".join(lines), url=url)
+    assert article.published is not None and article.published.date() == date(2017, 7, 23)
+
+
+def test_a_headline_shown_again_and_a_byline_below_it_do_not_end_its_meta_block() -> None:
+    # the title line, then kicker and headline as shown, date and a byline further down: all the title's
+    lines = [
+        'Hafenmarathon 2024: Überlegener Sieger und "royaler Besuch"',
+        "Hafenmarathon 2024",
+        'Überlegener Sieger, kuriose Kostüme und "royaler Besuch"',
+        "28.04.2024, 17:19 Uhr",
+        "•",
+        "Lesezeit: 8 Minuten",
+        "Von Simone Muster und Rainer Beispiel",
+    ]
+    article = _dump("https://example.org/sport/article241234/hafenmarathon-sieger-besuch.html", *lines)
+    assert [person.name for person in article.authors] == ["Simone Muster", "Rainer Beispiel"]
+    assert article.title == lines[0]

@@ -54,11 +54,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     months = _initials("months") + f"(?:{_words('months')})"
     units = _initials("relative_units") + f"(?:{_words('relative_units')})"
     relative_words = _initials("relative_words") + f"(?:{_words('relative_words')})"
-    day = r"\d{1,2}\.?"
     year = r"(?:19|20)\d{2}"
+    # an English day may be an ordinal (``29th Oct 2023``); a month's day is no year's first digits (``Oct 2023``)
     named = (
-        rf"(?:{day}\s*(?:de\s+)?(?:{months})\.?,?\s*(?:de\s+)?(?:{year})?|"
-        rf"{_MONTH_AHEAD}(?:{months})\.?\s+{day}(?:st|nd|rd|th)?,?\s*(?:{year})?)"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:de\s+)?(?:{months})\.?,?\s*(?:de\s+)?(?:{year})?|"
+        rf"{_MONTH_AHEAD}(?:{months})\.?\s+\d{{1,2}}(?!\d)\.?(?:st|nd|rd|th)?,?\s*(?:{year})?)"
     )
     numeric = r"(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)|\d{1,2}\.\s\d{1,2}\.\s(?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
     relative = (

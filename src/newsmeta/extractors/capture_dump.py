@@ -68,9 +68,11 @@ def _date_candidates(line: Line, confidence: float, source: str) -> list[Candida
     found: list[Candidate] = []
     for segment in capture_dates.segments(line.text):
         field = "modified" if capture_dates.is_update(segment) else "published"
+        announced = capture_dates.is_publication(segment)
         for phrase in capture_dates.date_phrases(segment):
-            # a date inside a longer text (a caption, a teaser) is less likely the article's own
-            share = CAPTION_DATE_PENALTY if len(line.text) > 2 * len(phrase) + 25 else 0.0
+            # a date inside a longer text (a caption, a teaser) is less likely the article's own, unless its part
+            # of the line says it is the publication (``By Daniel | Published: 23. Juli 2017 | Kommentare ...``)
+            share = CAPTION_DATE_PENALTY if len(line.text) > 2 * len(phrase) + 25 and not announced else 0.0
             found.append(Candidate(field, phrase, source, confidence - share, {"line": str(line.index)}))
         if len(segment) <= 80 and not found:
             found.append(Candidate(field, segment, source, confidence - 0.02, {"line": str(line.index)}))
@@ -128,6 +130,11 @@ def _labelled_dates(lines: list[Line]) -> list[Candidate]:
     return []
 
 
+#: The signature under a quoted social-media post, as pages render an embedded one
+#: (``— Hertha BSC (@HerthaBSC) June 1, 2017``): its date is the post's.
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s.{0,80}\(@\w{1,30}\)\s")
+
+
 def _date_positions(lines: list[Line], title: int, body_start: int | None, byline_end: int | None) -> list[int]:
     """Where dates are looked for: next to the headline and the byline, and before the body when the headline is
     far from it."""
@@ -156,6 +163,8 @@ def dates(
     if title is not None:
         for position in _date_positions(lines, title, body_start, byline_end):
             line = lines[position]
+            if _EMBED_SIGNATURE.match(line.text):
+                continue  # a quoted post's date, not the article's
             if line.dated or (position != title and len(line.text) <= 160 and capture_dates.date_phrases(line.text)):
                 distance = min(abs(position - title), NEAR_AFTER)
                 found.extend(

@@ -29,6 +29,8 @@ FOLLOWING = 4
 #: ... or up to this many when those lines are short (sections, share buttons, a reading time).
 FOLLOWING_MAX = 8
 SHORT_META_CHARS = 40
+#: A line of this many words or more, shaped like a headline, ends a run of short lines below a candidate.
+HEADLINE_WORDS = 4
 MIN_CHARS = 10
 MAX_CHARS = 300
 
@@ -44,6 +46,8 @@ PREFIXED_BYLINE_BONUS = 0.3
 REPEAT_BONUS = 0.4
 #: Penalties: a picture credit, a short line, a sentence end, several sentences, a very long line.
 CREDIT_PENALTY = 2.0
+#: A control or notice of the page (:func:`is_ui_text`) is no headline.
+UI_PENALTY = 2.0
 FEW_WORDS_PENALTY = 1.0
 #: Against a line in capitals only: headlines are written in mixed case (CSS may show them in capitals).
 SHOUTED_PENALTY = 0.8
@@ -302,9 +306,24 @@ def _meta_block(lines: list[Line], position: int) -> range:
     (share buttons, sections), up to the next line of text."""
     end = min(len(lines), position + 1 + FOLLOWING_MAX)
     for n in range(position + 1 + FOLLOWING, end):
-        if len(lines[n - 1].text) > SHORT_META_CHARS:
+        if len(lines[n - 1].text) > SHORT_META_CHARS or _other_headline(lines[n], lines[position]):
             return range(position + 1, n)
     return range(position + 1, end)
+
+
+def _other_headline(line: Line, candidate: Line) -> bool:
+    """A line past the first few below a candidate that looks like another headline (four words or more, none of
+    the candidate's longer words): the date or byline below it is its own, not the candidate's (a menu item above
+    a short headline). A headline shown again below its title line shares its words (``Überlegener Sieger``); a
+    byline (``Von Simone Jülicher und Rainer Grünberg``) is no headline."""
+    if line.words_up_to(HEADLINE_WORDS) < HEADLINE_WORDS or not shaped_like_headline(line) or is_cjk(line.text):
+        return False
+    return not _long_words(line.text) & _long_words(candidate.text) and not capture_bylines.is_byline(line)
+
+
+def _long_words(text: str) -> set[str]:
+    """The text's words of five letters or more, case-folded (few of them are function words)."""
+    return {word for word in _SLUG_SPLIT.split(text.casefold()) if len(word) >= 5}
 
 
 def _slug_score_bound(text: str, slug: set[str]) -> float:
@@ -326,9 +345,24 @@ def _slug_score(text: str, slug: set[str]) -> float:
     return SLUG_SHARE * covered / len(slug) + LINE_SHARE * covered / len(keys)
 
 
+@lru_cache(maxsize=1)
+def _ui_phrase() -> re.Pattern[str]:
+    """The page's own controls and notices at a line's start (``Direkt zur Suche``, ``Gefällt mir Wird geladen...``,
+    ``Pingback: ...``, ``Fotostrecke mit 4 Bildern``), matched case-insensitively."""
+    phrases = sorted(lexicon()["ui_phrases"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, phrases)), re.IGNORECASE)
+
+
+def is_ui_text(text: str) -> bool:
+    """A line of the page's controls (skip links, like buttons, subscription prompts, cookie notices, pingbacks)."""
+    return _ui_phrase().match(text) is not None
+
+
 def _penalties(line: Line) -> float:
     text = line.text
     total = CREDIT_PENALTY if is_credit(text) else 0.0
+    if is_ui_text(text):
+        total += UI_PENALTY
     if line.words_up_to(3) < 3 and not is_cjk(text):
         total += FEW_WORDS_PENALTY
     if text.isupper() and not is_cjk(text):
@@ -490,6 +524,34 @@ def _without_crumbs(lines: list[Line], text: str) -> str | None:
     return " ".join(words[cut:])
 
 
+#: Between the items of a breadcrumb trail shown on one line (``Home » News » <headline>``, ``Klima / News / ...``).
+_CRUMB_SEPARATOR = re.compile(r"\s+[/>\\]\s+|\s*[»›]\s*")
+#: A trail shows this many separators at least (one is too few: ``Können Fische Schmerzen spüren / empfinden?``).
+CRUMB_SEPARATORS = 2
+
+
+@lru_cache(maxsize=1)
+def _crumb_label() -> re.Pattern[str]:
+    """A breadcrumb trail's label with its colon (``You are here:``, ``Sie sind hier:``), at the line's start."""
+    labels = sorted(lexicon()["crumb_labels"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(map(re.escape, labels)) + r")\s*:\s*", re.IGNORECASE)
+
+
+def crumb_tail(text: str) -> str | None:
+    """The headline a breadcrumb trail shown as one line ends with (``Homepage » Militär » <headline>``,
+    ``You are here: Home / Baby / <headline>``), or ``None`` when the line is no trail: a labelled line, or items
+    of a few words each between two separators or more (a quote's ``»...«`` starts with no item)."""
+    label = _crumb_label().match(text)
+    rest = text[label.end() :] if label else text
+    parts = _CRUMB_SEPARATOR.split(rest)
+    if len(parts) <= (1 if label else CRUMB_SEPARATORS):
+        return rest if label and len(rest.split()) >= 2 else None
+    crumbs, last = parts[:-1], parts[-1].strip()
+    if any(not crumb.strip() or len(crumb.split()) > CRUMB_WORDS or "«" in crumb for crumb in crumbs):
+        return None
+    return last if len(last.split()) >= 2 else None
+
+
 def _folded_last(text: str) -> str:
     """The last character of ``fold(text)`` when it is cheap to tell (a last ASCII character other than a space or
     a backtick, which folding only lower-cases), else ``""``."""
@@ -509,6 +571,7 @@ def wording(lines: list[Line], headline: Headline) -> str:
     """
     assert headline.position is not None
     text = lines[headline.position].text
+    text = crumb_tail(text) or text  # a trail shown as one line ends with the headline
     uncrumbed = _without_crumbs(lines, text)
     slug = headline.slug
     if len(slug) < 2:
@@ -527,7 +590,7 @@ def wording(lines: list[Line], headline: Headline) -> str:
             continue
         if fold(other).endswith(folded):
             head = other[: len(other) - len(text)].strip(" :–-|")
-            if head and len(head.split()) <= KICKER_WORDS:
+            if head and len(head.split()) <= KICKER_WORDS and crumb_tail(other) is None:  # a trail is no kicker
                 variants.append(other)
     fits = {variant: slug_fit(variant, slug) for variant in variants}
     best = max(variants, key=fits.__getitem__)
