@@ -166,6 +166,24 @@ def test_the_sites_tagline_is_no_description_and_a_long_one_loses_the_site_name(
     assert long.description == summary
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Bridge reopens (Valley News)", "Bridge reopens"),
+        ("Bridge reopens › valley-news.example", "Bridge reopens"),
+        ("Oppenheimer (2023)", "Oppenheimer (2023)"),
+        ("Bridge reopens (again)", "Bridge reopens (again)"),
+    ],
+)
+def test_title_loses_the_site_name_in_parentheses_or_after_a_guillemet(title: str, expected: str) -> None:
+    article = build(
+        C("site_name", "Valley News", "meta:property=og:site_name", 0.8),
+        C("title", title, "meta:property=og:title", 0.8),
+        url="https://valley-news.example/2023/05/03/bridge",
+    )
+    assert article.title == expected
+
+
 def test_title_that_is_only_the_site_name_is_no_title() -> None:
     article = build(
         C("site_name", "Example Post", "meta:property=og:site_name", 0.8),

@@ -11,7 +11,9 @@ from .common import Choice, Context, choose
 
 __all__ = ["carries_site_name", "resolve", "site_names", "strip_site_name"]
 
-_SEPARATORS = re.compile(r"\s*[|｜]\s*|\s+(?:[–—·»«:/•]|-{1,2}|::)\s+")
+_SEPARATORS = re.compile(r"\s*[|｜]\s*|\s+(?:[–—·»«›‹:/•]|-{1,2}|::)\s+")
+#: The site's name in parentheses after the headline: ``Mietenstreik in den USA (neues deutschland)``.
+_PARENTHESISED_END = re.compile(r"\s*\(([^()]{2,60})\)$")
 _KICKER = re.compile(r"^(.{2,80}?)(?::|\s[|–—-])\s+(.+)$")
 #: Support a title gets from each other source that shows it behind a kicker ("Kicker: Title").
 KICKER_SUPPORT = 0.1
@@ -58,8 +60,11 @@ def _before_site_and_slogan(parts: list[str], start: int, end: int, names: set[s
 
 
 def strip_site_name(title: str, names: set[str]) -> str:
-    """Remove leading and trailing segments that name the site (or are dates), and a site name that holds a
-    separator itself."""
+    """Remove leading and trailing segments that name the site (or are dates), a site name that holds a separator
+    itself, and the site's name in parentheses at the end."""
+    end_name = _PARENTHESISED_END.search(title)
+    if end_name and end_name.start() > 0 and not _DATEISH.match(end_name[1]) and _is_site_segment(end_name[1], names):
+        title = title[: end_name.start()]
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
