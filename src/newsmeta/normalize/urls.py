@@ -77,7 +77,11 @@ SOCIAL_HOSTS = frozenset(
 def is_social_profile(url: str | None) -> bool:
     """Whether the URL is on a social network (``https://www.facebook.com/example``, ``m.facebook.com``)."""
     host = site_host(url)
-    return any(host == social or host.endswith("." + social) for social in SOCIAL_HOSTS)
+    return (
+        host in SOCIAL_HOSTS
+        or host.partition(".")[2] in SOCIAL_HOSTS
+        or ".".join(host.rsplit(".", 2)[-2:]) in SOCIAL_HOSTS
+    )
 
 
 #: Second-level labels under a country code that belong to the suffix, not to the site (``bbc.co.uk``).

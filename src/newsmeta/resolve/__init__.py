@@ -133,8 +133,15 @@ def build_article(
         values["publisher"] = pub
         provenance.update(pub_evidence)
 
+    descriptions: dict[str, str | None] = {}  # by value: sources often repeat the same summary
+
+    def description(candidate: Candidate) -> str | None:
+        if candidate.value not in descriptions:
+            descriptions[candidate.value] = _description(candidate, names)
+        return descriptions[candidate.value]
+
     simple = (
-        ("description", lambda candidate: _description(candidate, names)),
+        ("description", description),
         ("language", _language),
         ("genre", _text),
         ("body", _body),

@@ -55,6 +55,7 @@ def to_image(candidate: Candidate, url: str | None) -> Image:
 
 def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None, list[Image], Choice[str] | None]:
     urls: dict[str, str | None] = {}  # by value: sources often repeat the same picture
+    pictures: dict[str, bool] = {}  # by URL
 
     def normalise(candidate: Candidate) -> str | None:
         value = candidate.value
@@ -63,10 +64,17 @@ def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None
             urls[value] = url if url and not _is_empty_stand_in(url) else None
         return urls[value]
 
-    def penalty(_: Candidate, url: str) -> float:
-        return 0.0 if _is_picture(url) else -NOT_A_PICTURE_PENALTY
+    def picture(url: str | None) -> bool:
+        if url is None:
+            return False
+        if url not in pictures:
+            pictures[url] = _is_picture(url)
+        return pictures[url]
 
-    leads = [c for c in candidates if c.extra.get("lead") and _is_picture(normalise(c))]
+    def penalty(_: Candidate, url: str) -> float:
+        return 0.0 if picture(url) else -NOT_A_PICTURE_PENALTY
+
+    leads = [c for c in candidates if c.extra.get("lead") and picture(normalise(c))]
     choice = choose(leads, normalise) or choose(candidates, normalise, adjust=penalty)
     if choice is None:
         return None, [], None
@@ -80,7 +88,7 @@ def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None
     limit = context.limits.max_images
     for candidate in sorted(candidates, key=lambda c: -c.confidence):
         url = normalise(candidate)
-        if url and url not in seen and _is_picture(url):  # the page's other pictures: no logos, icons, sprites
+        if url and url not in seen and picture(url):  # the page's other pictures: no logos, icons, sprites
             seen.add(url)
             if len(images) < limit:
                 images.append(to_image(candidate, url))

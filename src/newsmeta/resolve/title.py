@@ -28,10 +28,14 @@ def _is_site_segment(segment: str, names: set[str]) -> bool:
     return any(squashed == n or (len(n) >= 4 and (n in squashed and len(squashed) <= len(n) + 12)) for n in names)
 
 
+#: Longer texts are no site name (a site's name and tagline are shorter).
+MAX_SITE_NAME_CHARS = 120
+
+
 def carries_site_name(text: str, names: set[str]) -> bool:
     """The text is the site's name, or starts or ends with a part naming it (``Example News - your daily paper``):
     the site as an affix (unlike :func:`..normalize.site.names_site`, which finds a site's name anywhere)."""
-    if squash(text) in names:
+    if len(text) <= MAX_SITE_NAME_CHARS and squash(text) in names:
         return True
     parts = _SEPARATORS.split(text)
     return len(parts) > 1 and (_is_site_segment(parts[0], names) or _is_site_segment(parts[-1], names))
