@@ -378,16 +378,20 @@ def _lone_label_like(line: Line, excluded: set[str], site: AbstractSet[str], hos
     )
 
 
+def _decoded_path(url: str | None) -> str:
+    """The URL's path, percent-decoded; empty when there is no URL or it cannot be split."""
+    if not url:
+        return ""
+    try:
+        return unquote(urlsplit(url).path)
+    except ValueError:
+        return ""
+
+
 def headline_slug(url: str | None) -> frozenset[str]:
     """The word keys of the URL path's last segment, the one made from the headline (``bariatric``, ``surgery``,
     ``weight``, ``loss``... for ``/health/bariatric-surgery-weight-loss-changes-2025-3``)."""
-    if not url:
-        return frozenset()
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
-        return frozenset()
-    segments = [segment for segment in path.split("/") if segment]
+    segments = [segment for segment in _decoded_path(url).split("/") if segment]
     return word_keys(segments[-1]) if segments else frozenset()
 
 
@@ -399,13 +403,7 @@ def _slug_spells(text: str, slug: AbstractSet[str]) -> bool:
 
 def _path_sections(url: str | None) -> list[frozenset[str]]:
     """The word keys of each segment of the URL's path before its last (language codes left out)."""
-    if not url:
-        return []
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
-        return []
-    segments = path.strip("/").split("/")[:-1]
+    segments = _decoded_path(url).strip("/").split("/")[:-1]
     return [word_keys(segment) for segment in segments if segment and not _LOCALE_SEGMENT.match(segment)]
 
 
@@ -435,14 +433,8 @@ def url_sections(url: str | None) -> list[str]:
     """The sections the page's URL path names, before its last part (``/world/middle-east/slug-2024/`` ->
     ``world``, ``middle east``): lower-case words at the start of the path, up to the first date, id or headline;
     language codes and generic path words (``article``, ``news``) are passed over."""
-    if not url:
-        return []
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
-        return []
     found: list[str] = []
-    for segment in path.strip("/").split("/")[:-1]:
+    for segment in _decoded_path(url).strip("/").split("/")[:-1]:
         if _LOCALE_SEGMENT.match(segment) or segment.casefold() in _PATH_WORDS:
             continue
         if not (_SECTION_SEGMENT.match(segment) and segment.islower()):
