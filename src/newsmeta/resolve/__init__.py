@@ -18,7 +18,7 @@ from ..normalize.language import normalize_language
 from ..normalize.text import clean_text, is_unrendered
 from ..normalize.urls import absolute_url, site_host
 from . import dates, media, people, publisher, taxonomy, title
-from .common import Context, by_field, choose
+from .common import Context, by_field, choose, once_per_value
 
 MAX_DESCRIPTION_CHARS = 5000
 _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
@@ -133,15 +133,8 @@ def build_article(
         values["publisher"] = pub
         provenance.update(pub_evidence)
 
-    descriptions: dict[str, str | None] = {}  # by value: sources often repeat the same summary
-
-    def description(candidate: Candidate) -> str | None:
-        if candidate.value not in descriptions:
-            descriptions[candidate.value] = _description(candidate, names)
-        return descriptions[candidate.value]
-
     simple = (
-        ("description", description),
+        ("description", once_per_value(lambda candidate: _description(candidate, names))),
         ("language", _language),
         ("genre", _text),
         ("body", _body),

@@ -36,6 +36,20 @@ class Choice(Generic[T]):
     candidate: Candidate
 
 
+def once_per_value(normalise: Callable[[Candidate], T | None]) -> Callable[[Candidate], T | None]:
+    """``normalise`` run once per distinct candidate value of one resolution (sources of a page often repeat the
+    same headline, picture URL or summary); call it anew for each page."""
+    done: dict[str, T | None] = {}
+
+    def normalised(candidate: Candidate) -> T | None:
+        value = candidate.value
+        if value not in done:
+            done[value] = normalise(candidate)
+        return done[value]
+
+    return normalised
+
+
 def by_field(candidates: Iterable[Candidate]) -> dict[str, list[Candidate]]:
     grouped: dict[str, list[Candidate]] = {}
     for candidate in candidates:

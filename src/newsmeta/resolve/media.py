@@ -8,7 +8,7 @@ from ..candidate import Candidate
 from ..model import Image
 from ..normalize.text import clean_text
 from ..normalize.urls import absolute_url
-from .common import Choice, Context, choose
+from .common import Choice, Context, choose, once_per_value
 
 #: Path words of interface art, anywhere in the path (``/logos/``, ``favicon``, a site's ``blavatar``).
 _INTERFACE_ART = re.compile(
@@ -54,15 +54,12 @@ def to_image(candidate: Candidate, url: str | None) -> Image:
 
 
 def resolve(candidates: list[Candidate], context: Context) -> tuple[Image | None, list[Image], Choice[str] | None]:
-    urls: dict[str, str | None] = {}  # by value: sources often repeat the same picture
     pictures: dict[str, bool] = {}  # by URL
 
+    @once_per_value
     def normalise(candidate: Candidate) -> str | None:
-        value = candidate.value
-        if value not in urls:
-            url = absolute_url(value, context.url)
-            urls[value] = url if url and not _is_empty_stand_in(url) else None
-        return urls[value]
+        url = absolute_url(candidate.value, context.url)
+        return url if url and not _is_empty_stand_in(url) else None
 
     def picture(url: str | None) -> bool:
         if url is None:

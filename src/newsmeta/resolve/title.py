@@ -7,7 +7,7 @@ import re
 from ..candidate import Candidate
 from ..normalize.site import site_names
 from ..normalize.text import clean_text, fold, is_unrendered, squash
-from .common import Choice, Context, choose
+from .common import Choice, Context, choose, once_per_value
 
 __all__ = ["carries_site_name", "resolve", "site_names", "strip_site_name"]
 
@@ -91,18 +91,14 @@ def strip_site_name(title: str, names: set[str]) -> str:
 
 
 def resolve(candidates: list[Candidate], context: Context, names: set[str]) -> Choice[str] | None:
-    cleaned: dict[str, str | None] = {}  # by value: sources often repeat the same headline
-
+    @once_per_value
     def normalise(candidate: Candidate) -> str | None:
         value = candidate.value
-        if value not in cleaned:
-            text = clean_text(value) if not is_unrendered(value) else ""
-            if text and len(text) <= MAX_TITLE_CHARS:
-                text = strip_site_name(text, names)
-                cleaned[value] = text if squash(text) not in names else None
-            else:
-                cleaned[value] = None
-        return cleaned[value]
+        text = clean_text(value) if not is_unrendered(value) else ""
+        if not text or len(text) > MAX_TITLE_CHARS:
+            return None
+        text = strip_site_name(text, names)
+        return text if squash(text) not in names else None
 
     behind_kicker: dict[str, set[str]] = {}
     for candidate in candidates:
